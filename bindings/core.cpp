@@ -1,20 +1,68 @@
-// Temporary smoke binding; replaced below.
+// Embind glue for what is not a service: configuration and request identity.
 #include <emscripten/bind.h>
-#include "platform/web/fetch_transport.hpp"
-#include "platform/web/promise_bridge.hpp"
-#include "http/api_client.hpp"
-using namespace genai;
-using emscripten::val;
 
-val smokeGet(std::string url) {
-    auto transport = std::make_shared<web::FetchTransport>(val::undefined());
-    auto runtime = std::make_shared<web::WebRuntime>();
-    auto client = std::make_shared<http::ApiClient>(transport, runtime, http::ApiClientSettings{"smoke"});
-    http::ApiRequest req; req.operation = "get"; req.url = url;
-    auto task = [](std::shared_ptr<http::ApiClient> c, http::ApiRequest r) -> Task<std::string> {
-        auto j = co_await c->sendJson(std::move(r), http::CallOptions{});
-        co_return j.dump();
-    }(client, req);
-    return web::toPromise(std::move(task), [](std::string s) { return web::jsonToJs(s); });
+#include "bindings/js_values.hpp"
+#include "core/config.hpp"
+#include "core/identity.hpp"
+
+namespace genai::bindings {
+
+namespace {
+std::map<std::string, std::string> stringMap(const Json& object) {
+    std::map<std::string, std::string> out;
+    if (!object.is_object()) return out;
+    for (const auto& [key, value] : object.items()) {
+        if (value.is_string()) out[key] = value.get<std::string>();
+    }
+    return out;
 }
-EMSCRIPTEN_BINDINGS(smoke) { emscripten::function("smokeGet", &smokeGet); }
+
+// Validation errors cross to JS as thrown Error subclasses (these calls are synchronous).
+template <typename Fn>
+val rethrowAsJs(Fn fn) {
+    try {
+        return fn();
+    } catch (const Error& e) {
+        web::errorToJs(e).throw_();
+    }
+    return val::undefined();
+}
+}  // namespace
+
+val configFromEnvJson(std::string envJson) {
+    return rethrowAsJs([&] {
+        return web::jsonToJs(configToJson(configFromEnv(stringMap(parseRequest(envJson)))).dump());
+    });
+}
+
+// Returns {token, mcpToken}; the facade wraps the values so they never print.
+val extractRequestIdentityJson(std::string headersJson, std::string optionsJson) {
+    return rethrowAsJs([&] {
+        Json options = parseRequest(optionsJson);
+        IdentityOptions identityOptions;
+        if (options.contains("tokenHeader")) identityOptions.tokenHeader = options["tokenHeader"];
+        if (options.contains("tokenPrefix")) identityOptions.tokenPrefix = options["tokenPrefix"];
+        RequestIdentity identity = extractRequestIdentity(stringMap(parseRequest(headersJson)), identityOptions);
+        val out = val::object();
+        out.set("token", identity.token.reveal());
+        out.set("mcpToken", identity.mcpToken.empty() ? val::null() : val(identity.mcpToken.reveal()));
+        return out;
+    });
+}
+
+val validateRequestIdentityJson(std::string token, bool forMcp) {
+    return rethrowAsJs([&] {
+        RequestIdentity identity;
+        identity.token = Secret(token);
+        validateRequestIdentity(identity, forMcp ? IdentityPurpose::Mcp : IdentityPurpose::Kubernetes);
+        return val::undefined();
+    });
+}
+
+EMSCRIPTEN_BINDINGS(genai_core) {
+    emscripten::function("configFromEnv", &configFromEnvJson);
+    emscripten::function("extractRequestIdentity", &extractRequestIdentityJson);
+    emscripten::function("validateRequestIdentity", &validateRequestIdentityJson);
+}
+
+}  // namespace genai::bindings

@@ -138,3 +138,33 @@ TEST_CASE("parseErrorBody: every shape the services use") {
     CHECK(parseErrorBody("  upstream connect error  ").message == "upstream connect error");
     CHECK(parseErrorBody(std::string(5000, 'x')).message.size() <= 1003);
 }
+
+#include "core/config.hpp"
+
+TEST_CASE("configFromEnv: upstream names, Go booleans, defaults") {
+    auto config = configFromEnv({{"MOCK_LS_CLIENT", "true"},
+                                 {"MOCK_MAAS_CLIENT", "1"},
+                                 {"MOCK_MCP_CLIENT", "F"},
+                                 {"LLAMA_STACK_URL", "http://ls:8321"},
+                                 {"MAAS_URL", "https://maas.example.com/maas-api"},
+                                 {"AUTH_TOKEN_HEADER", "x-forwarded-access-token"},
+                                 {"AUTH_TOKEN_PREFIX", ""},
+                                 {"UNRELATED", "x"}});
+    CHECK(config.llamaStack.mock);
+    CHECK(config.maas.mock);
+    CHECK_FALSE(config.mcp.mock);
+    CHECK_FALSE(config.kubernetes.mock);
+    CHECK(config.llamaStack.baseUrl == "http://ls:8321");
+    CHECK(config.maas.baseUrl == "https://maas.example.com/maas-api");
+    CHECK(config.identity.tokenHeader == "x-forwarded-access-token");
+    CHECK(config.identity.tokenPrefix == "");
+
+    auto defaults = configFromEnv({});
+    CHECK(defaults.identity.tokenHeader == "Authorization");
+    CHECK(defaults.identity.tokenPrefix == "Bearer ");
+    auto json = configToJson(config);
+    CHECK(json["maas"]["baseURL"] == "https://maas.example.com/maas-api");
+    CHECK(json["auth"]["tokenPrefix"] == "");
+    CHECK(validationMessage([] { configFromEnv({{"MOCK_K8S_CLIENT", "yes"}}); }) ==
+          "invalid boolean value for MOCK_K8S_CLIENT: \"yes\"");
+}

@@ -1,0 +1,70 @@
+#include "bindings/js_values.hpp"
+
+#include "core/error.hpp"
+#include "platform/web/fetch_transport.hpp"
+
+namespace genai::bindings {
+
+namespace {
+bool present(const val& v) { return !v.isUndefined() && !v.isNull(); }
+
+void readHeaders(const val& object, http::Headers& out) {
+    if (!present(object)) return;
+    val entries = val::global("Object").call<val>("entries", object);
+    const int n = entries["length"].as<int>();
+    for (int i = 0; i < n; ++i) {
+        val pair = entries[i];
+        out.set(pair[0].as<std::string>(), pair[1].as<std::string>());
+    }
+}
+}  // namespace
+
+http::CallOptions callOptions(const val& options) {
+    http::CallOptions out;
+    if (!present(options)) return out;
+    if (val signal = options["signal"]; present(signal)) out.signal = std::make_shared<web::JsCancelSignal>(signal);
+    if (val timeout = options["timeout"]; present(timeout)) out.timeoutMs = timeout.as<double>();
+    if (val retries = options["maxRetries"]; present(retries)) out.maxRetries = retries.as<int>();
+    readHeaders(options["headers"], out.headers);
+    return out;
+}
+
+http::ClientOptions clientOptions(const val& options) {
+    http::ClientOptions out;
+    if (!present(options)) return out;
+    if (val base = options["baseURL"]; present(base)) out.baseUrl = base.as<std::string>();
+    if (val token = options["token"]; present(token)) out.token = Secret(token.as<std::string>());
+    if (val timeout = options["timeout"]; present(timeout)) out.timeoutMs = timeout.as<double>();
+    if (val retries = options["maxRetries"]; present(retries)) out.maxRetries = retries.as<int>();
+    readHeaders(options["headers"], out.defaultHeaders);
+    if (val fetchFn = options["fetch"]; present(fetchFn)) out.transport = fetchTransport(fetchFn);
+    return out;
+}
+
+Json parseRequest(const std::string& text) {
+    if (text.empty()) return Json::object();
+    Json parsed = Json::parse(text, nullptr, false);
+    if (parsed.is_discarded()) throwValidation("sdk", "request", "the request is not JSON-serialisable");
+    return parsed;
+}
+
+std::shared_ptr<http::Transport> fetchTransport(const val& fetchFn) {
+    return std::make_shared<web::FetchTransport>(fetchFn);
+}
+
+std::shared_ptr<http::Runtime> webRuntime() {
+    static auto runtime = std::make_shared<web::WebRuntime>();
+    return runtime;
+}
+
+val jsonPromise(Task<Json> task) {
+    return web::toPromise(std::move(task), [](Json value) {
+        return web::jsonToJs(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+    });
+}
+
+val voidPromise(Task<void> task) {
+    return web::toPromise(std::move(task), [] { return val::undefined(); });
+}
+
+}  // namespace genai::bindings

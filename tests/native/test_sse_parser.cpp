@@ -204,6 +204,9 @@ TEST_CASE("sse: a leading BOM is skipped once") {
     CHECK(describe(parsePieces({"\xEF\xBB", "X\n", "data: a\n\n"})) == "[|a|]");
     CHECK(describe(parsePieces({"\xEF", "\xBB" ": c\n", "data: a\n\n"})) == "[|a|]");
     CHECK(describe(parsePieces({"\xEF\xBB"})) == "");
+    // The held-back byte is still part of the first line: it spoils the field name.
+    CHECK(describe(parsePieces({"\xEF", "data: a\n\ndata: b\n\n"})) == "[|b|]");
+    CHECK(describe(parsePieces({"\xEF\xBB", "data: a\n\ndata: b\n\n"})) == "[|b|]");
 }
 
 TEST_CASE("sse: [DONE] sentinel") {

@@ -192,6 +192,13 @@ export class GenAI {
    * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
    * A top-level `fetch` is used by every service that has none of its own.
    * Today only MaaS has a factory; other entries are accepted and ignored.
+   * This overload: `config.maas` is given (e.g. a literal, or {@link EnvConfig}), so `maas` is present.
+   */
+  createFactories(config: FactoriesConfig & { maas: ServiceConfig }): Factories & { maas: MaaSClientFactory };
+  /**
+   * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
+   * A top-level `fetch` is used by every service that has none of its own.
+   * Today only MaaS has a factory; other entries are accepted and ignored.
    * @param config Default `{}` (no factories).
    */
   createFactories(config?: FactoriesConfig): Factories;

@@ -43,7 +43,8 @@ async function refreshKeys() {
   const c = client();
   try {
     const rows = [];
-    for await (const key of c.listApiKeys({ status: ['active', 'revoked'] })) {
+    const page = await c.searchApiKeys({ status: ['active', 'revoked'], limit: 50 });
+    for (const key of page.data) {
       const tr = document.createElement('tr');
       for (const text of [key.name, key.subscription ?? '', key.status, key.expirationDate ?? '']) {
         const td = document.createElement('td');

@@ -123,9 +123,18 @@ const config: FactoriesConfig = {
   auth: identityOptions,
 };
 const factories: Factories = genai.createFactories(config);
-const fromEnv: Factories = genai.createFactories({ ...env, fetch: customFetch }); // EnvConfig fits
+assertType<typeof factories.maas, MaaSClientFactory | undefined>(true); // `config` may lack maas
 const none: Factories = genai.createFactories();
 assertType<Factories['maas'], MaaSClientFactory | undefined>(true);
+// With `maas` certainly given (a literal, or an EnvConfig), the MaaS factory is certainly there:
+const fromEnv = genai.createFactories({ ...env, fetch: customFetch });
+assertType<typeof fromEnv.maas, MaaSClientFactory>(true);
+const { maas: literalMaas } = genai.createFactories({ maas: { mock: true } });
+assertType<typeof literalMaas, MaaSClientFactory>(true);
+// @ts-expect-error misspelt option (baseUrl) is caught
+genai.createFactories({ maas: { baseUrl: 'https://maas.example.com' } });
+// @ts-expect-error misspelt service (mass) is caught
+genai.createFactories({ mass: { mock: true } });
 // @ts-expect-error only the MaaS factory exists today
 factories.llamaStack;
 // @ts-expect-error mock is a boolean
@@ -194,7 +203,7 @@ factory.isMock = true;
 
 const clientOptions: ClientOptions = {
   baseURL: 'https://maas.example.com/maas-api',
-  token: 42,
+  token: identity.token.reveal(),
   timeout: 10_000,
   maxRetries: 1,
   headers: { 'X-Trace': 'abc' },

@@ -4,7 +4,11 @@
 // this same process and run; nothing here is a timed assertion (it never fails on a slow figure).
 //
 //   node bench/run.mjs [--calls=1000] [--rounds=5] [--warmup=800] [--creates=100000]
-//                      [--stub-calls=1000] [--no-stub] [--quick]
+//                      [--stub-calls=1000] [--no-stub] [--budget=40] [--quick]
+//
+// --budget (seconds of timed work, default 40) keeps a run near a minute on a loaded 2-core
+// machine: after warm-up a short calibration sets the calls per round (and the number of
+// creations) to at most --calls / --creates and at least 100 calls; the JSON says what was used.
 //
 // 1. MaaS listModels through the SDK (Real factory, global fetch) vs raw fetch + res.json(),
 //    both against the same loopback keep-alive server (bench/server.mjs, forked into its own
@@ -35,7 +39,7 @@ const ANCHOR_ALL_THREE_GZIP = 141567;       // openai + llama-stack-client + MCP
 const T_START = performance.now();
 
 function parseArgs(argv) {
-  const o = { calls: 1000, rounds: 5, warmup: 800, creates: 100000, stubCalls: 1000, stub: true };
+  const o = { calls: 1000, rounds: 5, warmup: 800, creates: 100000, stubCalls: 1000, stub: true, budget: 40 };
   for (const a of argv) {
     const [k, v] = a.replace(/^--/, '').split(/=(.*)/s);
     if (k === 'calls') o.calls = +v;
@@ -44,6 +48,7 @@ function parseArgs(argv) {
     else if (k === 'creates') o.creates = +v;
     else if (k === 'stub-calls') o.stubCalls = +v;
     else if (k === 'no-stub') o.stub = false;
+    else if (k === 'budget') o.budget = +v;
     else if (k === 'quick') Object.assign(o, { calls: 300, rounds: 3, warmup: 300, creates: 20000, stubCalls: 300 });
     else throw new Error(`unknown option ${a}`);
   }
@@ -51,6 +56,11 @@ function parseArgs(argv) {
     if (!Number.isInteger(o[k]) || o[k] < 0 || o[k] > 10_000_000) throw new Error(`bad --${k}`);
   }
   if (o.rounds < 1 || o.calls < 1) throw new Error('--rounds and --calls must be >= 1');
+  if (!(o.budget > 0 && o.budget <= 3600)) throw new Error('bad --budget');
+  // Shares of the budget: loopback 45 %, stub 20 %, createClient 25 % (4 timed loops).
+  o.loopbackBlockMs = (o.budget * 1000 * 0.45) / (2 * o.rounds);
+  o.stubBlockMs = (o.budget * 1000 * 0.20) / (2 * o.rounds);
+  o.createBudgetMs = (o.budget * 1000 * 0.25) / 4;
   return o;
 }
 
@@ -88,8 +98,14 @@ async function timeCalls(fn, n, expect) {
 }
 
 /** Alternating rounds (ABBA) of two variants; per-round µs/call and their medians. */
-async function pairRounds(label, a, b, { calls, rounds, warmup, expect }) {
-  for (let i = 0; i < warmup; i++) { await a.fn(); await b.fn(); }
+async function pairRounds(label, a, b, { calls: maxCalls, rounds, warmup, expect, blockMs, warmMs }) {
+  const tw = performance.now();
+  let warmed = 0;
+  while (warmed < warmup && performance.now() - tw < warmMs) { await a.fn(); await b.fn(); warmed++; }
+  // Calibration (untimed for the result): calls per round that fit the time budget.
+  const probe = Math.min(100, maxCalls);
+  const est = Math.max(await timeCalls(a.fn, probe, expect), await timeCalls(b.fn, probe, expect));
+  const calls = Math.max(Math.min(100, maxCalls), Math.min(maxCalls, Math.floor((blockMs * 1000) / est)));
   const us = { [a.key]: [], [b.key]: [] };
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 ? [b, a] : [a, b];
@@ -100,7 +116,7 @@ async function pairRounds(label, a, b, { calls, rounds, warmup, expect }) {
     round_us: xs.map(r1), min_us: r1(Math.min(...xs)), max_us: r1(Math.max(...xs)) });
   const ratios = us[a.key].map((x, i) => x / us[b.key][i]);
   return {
-    calls_per_round: calls, rounds, warmup_calls_each: warmup,
+    calls_per_round: calls, calls_capped_by_budget: calls < maxCalls, rounds, warmup_calls_each: warmed,
     [a.key]: stats(us[a.key]), [b.key]: stats(us[b.key]),
     ratio: r3(median(us[a.key]) / median(us[b.key])),                 // ratio of the medians
     overhead_pct: r1((median(us[a.key]) / median(us[b.key]) - 1) * 100),
@@ -117,7 +133,8 @@ async function benchListModels(genai, opts) {
     const url = `${baseURL}/v1/models`;
     const expect = server.modelCount;
     // Warm the server's JIT first, so no client round pays for it.
-    for (let i = 0; i < 1500; i++) await (await fetch(url)).arrayBuffer();
+    const ts = performance.now();
+    for (let i = 0; i < 1500 && performance.now() - ts < 3000; i++) await (await fetch(url)).arrayBuffer();
 
     const factory = genai.createFactories({ maas: { baseURL } }).maas;
     const client = factory.createClient({ baseURL, token: TOKEN });
@@ -128,7 +145,8 @@ async function benchListModels(genai, opts) {
       return (await res.json()).data.length;
     } };
     log(`server on 127.0.0.1:${server.port}, body ${server.modelsBytes} B, ${expect} models`);
-    const loopback = await pairRounds('loopback', sdk, raw, { calls: opts.calls, rounds: opts.rounds, warmup: opts.warmup, expect });
+    const loopback = await pairRounds('loopback', sdk, raw, { calls: opts.calls, rounds: opts.rounds, warmup: opts.warmup, expect, blockMs: opts.loopbackBlockMs,
+      warmMs: opts.budget * 1000 * 0.08 });
     loopback.body_bytes = server.modelsBytes;
     client.dispose();
     factory.dispose();
@@ -147,7 +165,8 @@ async function benchListModels(genai, opts) {
           const res = await stubFetch(url, { headers: { Authorization: `Bearer ${TOKEN}` } });
           return (await res.json()).data.length;
         } },
-        { calls: opts.stubCalls, rounds: opts.rounds, warmup: Math.min(opts.warmup, opts.stubCalls), expect });
+        { calls: opts.stubCalls, rounds: opts.rounds, warmup: Math.min(opts.warmup, opts.stubCalls), expect,
+          blockMs: opts.stubBlockMs, warmMs: opts.budget * 1000 * 0.04 });
       sc.dispose();
       sf.dispose();
     }
@@ -163,18 +182,25 @@ async function benchListModels(genai, opts) {
 }
 
 // ---------------------------------------------------------- 2. createClient ----
-async function settleFinalizers(genai, target) {
-  for (let i = 0; i < 50 && genai.liveHandles > target; i++) { gc(); await tick(); }
+// Lets the FinalizationRegistry free clients that were never disposed. (genai.liveHandles cannot
+// tell: it only counts dispose(), not what the registry frees; the wasm heap size shows it.)
+async function settleFinalizers() {
+  for (let i = 0; i < 2; i++) { gc(); await tick(); }
 }
 
-async function benchCreateClient(genai, n) {
+async function benchCreateClient(genai, opts) {
   const baseURL = 'http://127.0.0.1:9/maas-api';
   const out = {};
   for (const kind of ['mock', 'real']) {
     const factory = genai.createFactories({ maas: kind === 'mock' ? { mock: true } : { baseURL } }).maas;
     const options = kind === 'mock' ? { token: TOKEN } : { baseURL, token: TOKEN };
-    for (let i = 0; i < Math.min(n, 5000); i++) factory.createClient(options).dispose();   // warm-up
-    const handles0 = genai.liveHandles;
+    // Warm-up, which also estimates the cost so that a loaded machine stays within the time budget.
+    const w = Math.min(opts.creates, 5000);
+    const tw = performance.now();
+    for (let i = 0; i < w; i++) factory.createClient(options).dispose();
+    const estUs = ((performance.now() - tw) * 1000) / Math.max(w, 1);
+    const n = Math.max(1000, Math.min(opts.creates, Math.floor((opts.createBudgetMs * 1000) / Math.max(estUs, 0.001))));
+    const heap0 = genai.wasmHeapBytes;
 
     // With dispose(): the intended per-request pattern.
     gc();
@@ -188,17 +214,17 @@ async function benchCreateClient(genai, n) {
     let timed = 0;
     for (let done = 0; done < n; done += batch) {
       const m = Math.min(batch, n - done);
-      await settleFinalizers(genai, handles0);
+      await settleFinalizers();
       const t = performance.now();
       for (let i = 0; i < m; i++) factory.createClient(options);
       timed += performance.now() - t;
     }
     const withoutDispose = (timed * 1000) / n;
-    await settleFinalizers(genai, handles0);
+    await settleFinalizers();
     out[kind] = { creations: n, us_with_dispose: r3(withDispose), us_without_dispose: r3(withoutDispose),
-      live_handles_after_gc: genai.liveHandles - handles0 };
+      wasm_heap_growth_bytes: genai.wasmHeapBytes - heap0 };
     factory.dispose();
-    log(`createClient ${kind}: ${r3(withDispose)} µs with dispose, ${r3(withoutDispose)} µs without`);
+    log(`createClient ${kind}: ${r3(withDispose)} µs with dispose, ${r3(withoutDispose)} µs without (${n} each)`);
   }
   out.wasm_heap_bytes = genai.wasmHeapBytes;
   return out;
@@ -263,11 +289,11 @@ function report(res) {
   }
   out.push('');
   const C = res.createClient;
-  out.push(`2. createClient (mean of ${fmtInt(C.mock.creations)} creations each; % = share of one raw loopback listModels call)`);
+  out.push('2. createClient (mean µs per creation; % = share of one raw loopback listModels call; undisposed clients freed by GC between batches)');
   const pct = (us) => `${r2((us / L.raw.us_per_call) * 100)} %`;
-  out.push(table(['factory', 'µs + dispose()', '% raw call', 'µs, no dispose', '% raw call', 'live after GC'], ['mock', 'real'].map((k) => [
-    k, C[k].us_with_dispose.toFixed(3), pct(C[k].us_with_dispose), C[k].us_without_dispose.toFixed(3), pct(C[k].us_without_dispose),
-    C[k].live_handles_after_gc])));
+  out.push(table(['factory', 'creations', 'µs + dispose()', '% raw call', 'µs, no dispose', '% raw call', 'wasm heap growth'], ['mock', 'real'].map((k) => [
+    k, fmtInt(C[k].creations), C[k].us_with_dispose.toFixed(3), pct(C[k].us_with_dispose), C[k].us_without_dispose.toFixed(3),
+    pct(C[k].us_without_dispose), `${fmtInt(C[k].wasm_heap_growth_bytes)} B`])));
   out.push('');
   const Z = res.size;
   out.push('3. Package size (what a browser downloads; gzip -9 = zlib level 9, per file)');
@@ -290,7 +316,7 @@ async function main() {
   log('1/3 listModels: SDK vs raw fetch');
   const list = await benchListModels(genai, opts);
   log('2/3 createClient');
-  const createClient = await benchCreateClient(genai, opts.creates);
+  const createClient = await benchCreateClient(genai, opts);
   log('3/3 package size');
   const size = benchSize();
   const res = {

@@ -40,8 +40,13 @@ val extractRequestIdentityJson(std::string headersJson, std::string optionsJson)
     return rethrowAsJs([&] {
         Json options = parseRequest(optionsJson);
         IdentityOptions identityOptions;
-        if (options.contains("tokenHeader")) identityOptions.tokenHeader = options["tokenHeader"];
-        if (options.contains("tokenPrefix")) identityOptions.tokenPrefix = options["tokenPrefix"];
+        for (auto [field, target] : {std::pair{"tokenHeader", &identityOptions.tokenHeader},
+                                     std::pair{"tokenPrefix", &identityOptions.tokenPrefix}}) {
+            if (!options.contains(field) || options[field].is_null()) continue;
+            if (!options[field].is_string())
+                throwValidation("identity", "extractRequestIdentity", std::string(field) + " must be a string");
+            *target = options[field].get<std::string>();
+        }
         RequestIdentity identity = extractRequestIdentity(stringMap(parseRequest(headersJson)), identityOptions);
         val out = val::object();
         out.set("token", identity.token.reveal());

@@ -24,7 +24,8 @@ step "unit tests compiled to wasm, run by Node"
 cmake --build build/wasm --target genai_wasm_tests -j"$jobs"
 # The repository is an ES-module package; emscripten's Node test runner is CommonJS.
 echo '{"type":"commonjs"}' > build/wasm/package.json
-node build/wasm/genai_wasm_tests.js
+# Without Node's fetch, emscripten's loader reads the .wasm from disk instead of fetching a path.
+node --no-experimental-fetch build/wasm/genai_wasm_tests.js --no-colors
 
 step "TypeScript declarations"
 node_modules/.bin/tsc -p tests/types/tsconfig.json

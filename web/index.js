@@ -2,14 +2,18 @@
 // compiled to WebAssembly. loadGenAI() instantiates the wasm once; factories are created from a
 // configuration that picks Real or Mock per service; clients are created per request.
 import { instantiate } from './loader.js';
-import { MaaSClientFactory } from './maas.js';
 import { liveHandleCount } from './disposable.js';
+// One import and one export line per service.
+import { MaaSClientFactory } from './maas.js';
 
 export * from './errors.js';
-export { MaaSClient, MaaSClientFactory } from './maas.js';
 export { liveHandleCount } from './disposable.js';
+export { MaaSClient, MaaSClientFactory } from './maas.js';
 
-const SERVICES = ['llamaStack', 'maas', 'mcp', 'kubernetes'];
+// The factory class of each service, by its key in the createFactories() config.
+const FACTORIES = {
+  maas: MaaSClientFactory,
+};
 
 function plainHeaders(headers) {
   if (!headers) return {};
@@ -20,7 +24,10 @@ function plainHeaders(headers) {
   }
   if (Array.isArray(headers)) return Object.fromEntries(headers);
   const out = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || value === null) continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
   return out;
 }
 
@@ -44,11 +51,9 @@ export class GenAI {
    */
   createFactories(config = {}) {
     const factories = {};
-    for (const name of SERVICES) {
+    for (const [name, Factory] of Object.entries(FACTORIES)) {
       const service = config[name];
-      if (!service) continue;
-      const merged = { fetch: config.fetch, ...service };
-      if (name === 'maas') factories.maas = new MaaSClientFactory(this.#module, merged);
+      if (service) factories[name] = new Factory(this.#module, { fetch: config.fetch, ...service });
     }
     return factories;
   }

@@ -57,5 +57,5 @@ export class MaaSClientFactory extends Disposable {
   /** Number of cached model tokens (ADR-0008 cache). */
   get tokenCacheSize() { return this.native.tokenCacheSize(); }
   clearTokenCache() { this.native.clearTokenCache(); }
-  toString() { return `[MaaSClientFactory ${this.isMock ? 'mock' : 'real'}]`; }
+  toString() { return this.disposed ? '[MaaSClientFactory disposed]' : `[MaaSClientFactory ${this.isMock ? 'mock' : 'real'}]`; }
 }

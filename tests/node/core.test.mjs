@@ -93,3 +93,14 @@ test('runs with code generation from strings disallowed (CSP without unsafe-eval
     ['--disallow-code-generation-from-strings', '--input-type=module', '-e', script], { cwd: repoRoot });
   assert.equal(stdout.trim(), 'ok');
 });
+
+test('undefined values in an env or header object are ignored; bad option types are ValidationErrors', () => {
+  const config = genai.configFromEnv({ MAAS_URL: undefined, MOCK_MAAS_CLIENT: undefined });
+  assert.equal(config.maas.baseURL, undefined);
+  assert.equal(config.maas.mock, false);
+  assert.throws(() => genai.extractRequestIdentity({ authorization: 'Bearer x' }, { tokenHeader: 7 }),
+    { name: 'ValidationError', message: 'tokenHeader must be a string' });
+  const { maas } = genai.createFactories({ maas: { mock: true } });
+  maas.dispose();
+  assert.equal(String(maas), '[MaaSClientFactory disposed]');
+});

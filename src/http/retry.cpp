@@ -12,23 +12,23 @@ namespace {
 // which strtod would all let through.
 std::optional<double> parseDecimal(std::string_view text) {
     text = trim(text);
-    double value = 0;
+    double whole = 0, fraction = 0, scale = 1;
     bool anyDigit = false;
     size_t i = 0;
     for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-        value = value * 10 + (text[i] - '0');
+        whole = whole * 10 + (text[i] - '0');
         anyDigit = true;
     }
     if (i < text.size() && text[i] == '.') {
-        double scale = 0.1;
+        // One division at the end keeps values such as "1.25" exact.
         for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-            value += (text[i] - '0') * scale;
-            scale /= 10;
+            fraction = fraction * 10 + (text[i] - '0');
+            scale *= 10;
             anyDigit = true;
         }
     }
     if (!anyDigit || i != text.size()) return std::nullopt;
-    return value;
+    return whole + fraction / scale;
 }
 
 // ---- HTTP-date (RFC 9110 section 5.6.7) ----

@@ -66,6 +66,10 @@ TEST_CASE("retry: retry-after-ms and retry-after in seconds") {
     CHECK(parseRetryAfterMs(headersOf({{"retry-after", "2"}}), kNow) == 2000.0);
     CHECK(parseRetryAfterMs(headersOf({{"Retry-After", " 0.5 "}}), kNow) == 500.0);
     CHECK(parseRetryAfterMs(headersOf({{"retry-after", "120"}}), kNow) == 120000.0);
+    CHECK(parseRetryAfterMs(headersOf({{"retry-after-ms", "1.25"}}), kNow) == 1.25);
+    CHECK(parseRetryAfterMs(headersOf({{"retry-after-ms", ".75"}}), kNow) == 0.75);
+    CHECK(parseRetryAfterMs(headersOf({{"retry-after-ms", "3."}}), kNow) == 3.0);
+    CHECK(parseRetryAfterMs(headersOf({{"retry-after", "1.125"}}), kNow) == 1125.0);
     // retry-after-ms wins over retry-after.
     CHECK(parseRetryAfterMs(headersOf({{"retry-after", "9"}, {"retry-after-ms", "30"}}), kNow) ==
           30.0);
@@ -102,6 +106,10 @@ TEST_CASE("retry: retry-after as an HTTP-date") {
                             1709164800 - 5) == 5000.0);
     CHECK(parseRetryAfterMs(headersOf({{"retry-after", "Wed, 01 Mar 2000 00:00:00 GMT"}}),
                             951868800 - 1) == 1000.0);
+    CHECK(parseRetryAfterMs(headersOf({{"retry-after", "Mon, 01 Mar 2100 00:00:00 GMT"}}),
+                            4107542400 - 3) == 3000.0);
+    CHECK(parseRetryAfterMs(headersOf({{"retry-after", "Sat, 01 Jan 2101 00:00:00 GMT"}}),
+                            4133980800 - 4) == 4000.0);
     CHECK(parseRetryAfterMs(headersOf({{"retry-after", "Sun, 06 Nov 1994 08:49:37 GMT"}}),
                             784111777 - 2) == 2000.0);
 }
@@ -121,6 +129,7 @@ TEST_CASE("retry: malformed HTTP-dates are rejected") {
     for (const char* v : {
              "Wed, 32 Oct 2015 07:28:30 GMT",   // day out of range
              "Thu, 29 Feb 2023 07:28:30 GMT",   // not a leap year
+             "Mon, 29 Feb 2100 07:28:30 GMT",   // century, not a leap year
              "Wed, 21 Foo 2099 07:28:30 GMT",   // month
              "Wed, 21 Oct 2099 24:00:00 GMT",   // hour
              "Wed, 21 Oct 2099 07:60:00 GMT",   // minute

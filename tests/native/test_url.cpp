@@ -187,7 +187,7 @@ TEST_CASE("url: originOf") {
     CHECK(originOf("https://user:pw@maas.example:9000/x") == "https://maas.example:9000");
     CHECK(originOf("http://[::1]:8080/x") == "http://[::1]:8080");
     CHECK(originOf("http://[::1]/x") == "http://[::1]");
-    CHECK(originOf("http://[FE80::1]/x") == "http://[fe80::1]");
+    CHECK(originOf("http://[::1:ABCD]/x") == "http://[::1:abcd]");
     CHECK(originOf("https://[::1]:443/") == "https://[::1]");
     CHECK(originOf("http://h:/x") == "http://h");
     CHECK(originOf("/messages") == "");

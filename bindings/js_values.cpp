@@ -63,6 +63,12 @@ val jsonPromise(Task<Json> task) {
     });
 }
 
+val rejectedPromise(const Error& error) {
+    web::Deferred d = web::makeDeferred();
+    d.reject(web::errorToJs(error));
+    return d.promise;
+}
+
 val voidPromise(Task<void> task) {
     return web::toPromise(std::move(task), [] { return val::undefined(); });
 }

@@ -32,5 +32,36 @@ std::shared_ptr<http::Runtime> webRuntime();
 // Starts a Task<Json> and gives JS a Promise of the JS value.
 val jsonPromise(Task<Json> task);
 val voidPromise(Task<void> task);
+// A Promise already rejected with the JS form of `error` (e.g. a ValidationError).
+val rejectedPromise(const Error& error);
+
+// Calls `(client->*method)(args...)` as a coroutine that owns a reference to the client (a
+// client disposed by JS stays alive until its calls finish) and returns the JS Promise.
+template <typename Client, typename Result, typename... Params, typename... Args>
+val callAsync(std::shared_ptr<Client> client, Task<Result> (Client::*method)(Params...), Args... args) {
+    auto task = [](std::shared_ptr<Client> self, Task<Result> (Client::*m)(Params...),
+                   Args... values) -> Task<Result> { co_return co_await ((*self).*m)(std::move(values)...); };
+    if constexpr (std::is_void_v<Result>) {
+        auto voidTask = [](std::shared_ptr<Client> self, Task<void> (Client::*m)(Params...),
+                           Args... values) -> Task<void> { co_await ((*self).*m)(std::move(values)...); };
+        return voidPromise(voidTask(std::move(client), method, std::move(args)...));
+    } else {
+        return jsonPromise(task(std::move(client), method, std::move(args)...));
+    }
+}
+
+// Parses a request with `Request::fromJson`, then calls the method; a request that fails
+// validation answers with a rejected Promise, never a throw.
+template <typename Request, typename Client, typename Result, typename... Params>
+val callWithRequest(std::shared_ptr<Client> client, Task<Result> (Client::*method)(Params...),
+                    const std::string& requestJson, const val& options) {
+    Request request;
+    try {
+        request = Request::fromJson(parseRequest(requestJson));
+    } catch (const Error& e) {
+        return rejectedPromise(e);
+    }
+    return callAsync(std::move(client), method, std::move(request), callOptions(options));
+}
 
 }  // namespace genai::bindings

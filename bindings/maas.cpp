@@ -1,6 +1,4 @@
-// Embind glue for the MaaS factories and client. Each method converts its arguments, starts the
-// C++ coroutine with a shared_ptr to the client (so a disposed client cannot die mid-call), and
-// returns a Promise.
+// Embind glue for the MaaS factories and client: argument conversion and nothing else.
 #include <emscripten/bind.h>
 
 #include "bindings/js_values.hpp"
@@ -15,98 +13,39 @@ public:
     explicit JsMaaSClient(std::shared_ptr<MaaSClient> client) : client_(std::move(client)) {}
 
     val listModels(std::string subscription, val options) {
-        return jsonPromise(run([](auto c, std::string s, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->listModels(std::move(s), std::move(o));
-        }, std::move(subscription), callOptions(options)));
+        return callAsync(client_, &MaaSClient::listModels, std::move(subscription), callOptions(options));
     }
     val issueToken(std::string request, val options) {
-        return guarded([&] {
-            auto token = maas::TokenRequest::fromJson(parseRequest(request));
-            return run([](auto c, maas::TokenRequest t, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->issueToken(std::move(t), std::move(o));
-            }, std::move(token), callOptions(options));
-        });
+        return callWithRequest<maas::TokenRequest>(client_, &MaaSClient::issueToken, request, options);
     }
-    val revokeAllTokens(val options) {
-        auto client = client_;
-        return voidPromise([](auto c, http::CallOptions o) -> Task<void> {
-            co_await c->revokeAllTokens(std::move(o));
-        }(client, callOptions(options)));
-    }
+    val revokeAllTokens(val options) { return callAsync(client_, &MaaSClient::revokeAllTokens, callOptions(options)); }
     val getModelToken(std::string request, val options) {
-        return guarded([&] {
-            auto wanted = maas::ModelTokenRequest::fromJson(parseRequest(request));
-            return run([](auto c, maas::ModelTokenRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->getModelToken(std::move(r), std::move(o));
-            }, std::move(wanted), callOptions(options));
-        });
+        return callWithRequest<maas::ModelTokenRequest>(client_, &MaaSClient::getModelToken, request, options);
     }
     val createApiKey(std::string request, val options) {
-        return guarded([&] {
-            auto key = maas::CreateApiKeyRequest::fromJson(parseRequest(request));
-            return run([](auto c, maas::CreateApiKeyRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->createApiKey(std::move(r), std::move(o));
-            }, std::move(key), callOptions(options));
-        });
+        return callWithRequest<maas::CreateApiKeyRequest>(client_, &MaaSClient::createApiKey, request, options);
     }
     val searchApiKeys(std::string request, val options) {
-        return guarded([&] {
-            auto search = maas::SearchApiKeysRequest::fromJson(parseRequest(request));
-            return run([](auto c, maas::SearchApiKeysRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->searchApiKeys(std::move(r), std::move(o));
-            }, std::move(search), callOptions(options));
-        });
+        return callWithRequest<maas::SearchApiKeysRequest>(client_, &MaaSClient::searchApiKeys, request, options);
     }
     val getApiKey(std::string id, val options) {
-        return jsonPromise(run([](auto c, std::string i, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getApiKey(std::move(i), std::move(o));
-        }, std::move(id), callOptions(options)));
+        return callAsync(client_, &MaaSClient::getApiKey, std::move(id), callOptions(options));
     }
     val revokeApiKey(std::string id, val options) {
-        return jsonPromise(run([](auto c, std::string i, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->revokeApiKey(std::move(i), std::move(o));
-        }, std::move(id), callOptions(options)));
+        return callAsync(client_, &MaaSClient::revokeApiKey, std::move(id), callOptions(options));
     }
     val bulkRevokeApiKeys(std::string request, val options) {
-        return guarded([&] {
-            auto bulk = maas::BulkRevokeRequest::fromJson(parseRequest(request));
-            return run([](auto c, maas::BulkRevokeRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->bulkRevokeApiKeys(std::move(r), std::move(o));
-            }, std::move(bulk), callOptions(options));
-        });
+        return callWithRequest<maas::BulkRevokeRequest>(client_, &MaaSClient::bulkRevokeApiKeys, request, options);
     }
-    val getApiKeyConfig(val options) { return simple(&MaaSClient::getApiKeyConfig, options); }
-    val listSubscriptions(val options) { return simple(&MaaSClient::listSubscriptions, options); }
-    val getTenants(val options) { return simple(&MaaSClient::getTenants, options); }
-    val health(val options) { return simple(&MaaSClient::health, options); }
+    val getApiKeyConfig(val options) { return callAsync(client_, &MaaSClient::getApiKeyConfig, callOptions(options)); }
+    val listSubscriptions(val options) { return callAsync(client_, &MaaSClient::listSubscriptions, callOptions(options)); }
     val listModelSubscriptions(std::string modelRef, val options) {
-        return jsonPromise(run([](auto c, std::string m, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->listModelSubscriptions(std::move(m), std::move(o));
-        }, std::move(modelRef), callOptions(options)));
+        return callAsync(client_, &MaaSClient::listModelSubscriptions, std::move(modelRef), callOptions(options));
     }
+    val getTenants(val options) { return callAsync(client_, &MaaSClient::getTenants, callOptions(options)); }
+    val health(val options) { return callAsync(client_, &MaaSClient::health, callOptions(options)); }
 
 private:
-    template <typename Fn, typename... Args>
-    Task<Json> run(Fn fn, Args&&... args) {
-        return fn(client_, std::forward<Args>(args)...);
-    }
-    // A request that fails validation still answers with a rejected Promise, never a throw.
-    template <typename Fn>
-    val guarded(Fn fn) {
-        try {
-            return jsonPromise(fn());
-        } catch (const Error& e) {
-            web::Deferred d = web::makeDeferred();
-            d.reject(web::errorToJs(e));
-            return d.promise;
-        }
-    }
-    val simple(Task<Json> (MaaSClient::*method)(http::CallOptions), val options) {
-        return jsonPromise([](std::shared_ptr<MaaSClient> c, Task<Json> (MaaSClient::*m)(http::CallOptions),
-                              http::CallOptions o) -> Task<Json> { co_return co_await ((*c).*m)(std::move(o)); }(
-            client_, method, callOptions(options)));
-    }
-
     std::shared_ptr<MaaSClient> client_;
 };
 

@@ -57,6 +57,7 @@ function parseArgs(argv) {
   }
   if (o.rounds < 1 || o.calls < 1) throw new Error('--rounds and --calls must be >= 1');
   if (!(o.budget > 0 && o.budget <= 3600)) throw new Error('bad --budget');
+  if (o.stubCalls < 1) o.stub = false;
   // Shares of the budget: loopback 45 %, stub 20 %, createClient 25 % (4 timed loops).
   o.loopbackBlockMs = (o.budget * 1000 * 0.45) / (2 * o.rounds);
   o.stubBlockMs = (o.budget * 1000 * 0.20) / (2 * o.rounds);
@@ -87,14 +88,20 @@ function startServer() {
 }
 
 // ------------------------------------------------------- 1. listModels calls ----
+// Wall µs per call, and this process's CPU µs per call (user + system, all threads). The CPU
+// figure is the client's own work (the server runs in another process) and is much less
+// disturbed than wall time when other jobs share the machine.
 async function timeCalls(fn, n, expect) {
   gc();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const count = await fn();
     if (count !== expect) throw new Error(`call returned ${count} models, want ${expect}`);
   }
-  return ((performance.now() - t0) * 1000) / n;            // µs per call
+  const wall = ((performance.now() - t0) * 1000) / n;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / n };
 }
 
 /** Alternating rounds (ABBA) of two variants; per-round µs/call and their medians. */
@@ -104,24 +111,33 @@ async function pairRounds(label, a, b, { calls: maxCalls, rounds, warmup, expect
   while (warmed < warmup && performance.now() - tw < warmMs) { await a.fn(); await b.fn(); warmed++; }
   // Calibration (untimed for the result): calls per round that fit the time budget.
   const probe = Math.min(100, maxCalls);
-  const est = Math.max(await timeCalls(a.fn, probe, expect), await timeCalls(b.fn, probe, expect));
+  const est = Math.max((await timeCalls(a.fn, probe, expect)).wall, (await timeCalls(b.fn, probe, expect)).wall);
   const calls = Math.max(Math.min(100, maxCalls), Math.min(maxCalls, Math.floor((blockMs * 1000) / est)));
   const us = { [a.key]: [], [b.key]: [] };
+  const cpu = { [a.key]: [], [b.key]: [] };
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 ? [b, a] : [a, b];
-    for (const v of order) us[v.key].push(await timeCalls(v.fn, calls, expect));
-    log(`${label} round ${r + 1}/${rounds}: ${a.key} ${r1(us[a.key][r])} µs, ${b.key} ${r1(us[b.key][r])} µs`);
+    for (const v of order) {
+      const t = await timeCalls(v.fn, calls, expect);
+      us[v.key].push(t.wall);
+      cpu[v.key].push(t.cpu);
+    }
+    log(`${label} round ${r + 1}/${rounds}: ${a.key} ${r1(us[a.key][r])} µs (cpu ${r1(cpu[a.key][r])}), `
+      + `${b.key} ${r1(us[b.key][r])} µs (cpu ${r1(cpu[b.key][r])})`);
   }
-  const stats = (xs) => ({ us_per_call: r1(median(xs)), calls_per_s: Math.round(1e6 / median(xs)),
-    round_us: xs.map(r1), min_us: r1(Math.min(...xs)), max_us: r1(Math.max(...xs)) });
+  const stats = (xs, cs) => ({ us_per_call: r1(median(xs)), calls_per_s: Math.round(1e6 / median(xs)),
+    round_us: xs.map(r1), min_us: r1(Math.min(...xs)), max_us: r1(Math.max(...xs)),
+    cpu_us_per_call: r1(median(cs)), round_cpu_us: cs.map(r1) });
   const ratios = us[a.key].map((x, i) => x / us[b.key][i]);
+  const cpuRatio = median(cpu[a.key]) / median(cpu[b.key]);
   return {
     calls_per_round: calls, calls_capped_by_budget: calls < maxCalls, rounds, warmup_calls_each: warmed,
-    [a.key]: stats(us[a.key]), [b.key]: stats(us[b.key]),
-    ratio: r3(median(us[a.key]) / median(us[b.key])),                 // ratio of the medians
+    [a.key]: stats(us[a.key], cpu[a.key]), [b.key]: stats(us[b.key], cpu[b.key]),
+    ratio: r3(median(us[a.key]) / median(us[b.key])),                 // ratio of the medians (wall)
     overhead_pct: r1((median(us[a.key]) / median(us[b.key]) - 1) * 100),
     paired_ratio_median: r3(median(ratios)),                           // median of per-round ratios
     paired_ratio_range: [r3(Math.min(...ratios)), r3(Math.max(...ratios))],
+    cpu_ratio: r3(cpuRatio), cpu_overhead_pct: r1((cpuRatio - 1) * 100),
   };
 }
 
@@ -145,8 +161,8 @@ async function benchListModels(genai, opts) {
       return (await res.json()).data.length;
     } };
     log(`server on 127.0.0.1:${server.port}, body ${server.modelsBytes} B, ${expect} models`);
-    const loopback = await pairRounds('loopback', sdk, raw, { calls: opts.calls, rounds: opts.rounds, warmup: opts.warmup, expect, blockMs: opts.loopbackBlockMs,
-      warmMs: opts.budget * 1000 * 0.08 });
+    const loopback = await pairRounds('loopback', sdk, raw, { calls: opts.calls, rounds: opts.rounds,
+      warmup: opts.warmup, expect, blockMs: opts.loopbackBlockMs, warmMs: opts.budget * 1000 * 0.08 });
     loopback.body_bytes = server.modelsBytes;
     client.dispose();
     factory.dispose();
@@ -204,9 +220,12 @@ async function benchCreateClient(genai, opts) {
 
     // With dispose(): the intended per-request pattern.
     gc();
-    let t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
     for (let i = 0; i < n; i++) factory.createClient(options).dispose();
     const withDispose = ((performance.now() - t0) * 1000) / n;
+    const c1 = process.cpuUsage(c0);
+    const withDisposeCpu = (c1.user + c1.system) / n;
 
     // Without dispose(): creation only, in batches; between batches (untimed) a GC lets the
     // FinalizationRegistry free the forgotten clients so the wasm heap stays bounded.
@@ -221,7 +240,8 @@ async function benchCreateClient(genai, opts) {
     }
     const withoutDispose = (timed * 1000) / n;
     await settleFinalizers();
-    out[kind] = { creations: n, us_with_dispose: r3(withDispose), us_without_dispose: r3(withoutDispose),
+    out[kind] = { creations: n, us_with_dispose: r3(withDispose), cpu_us_with_dispose: r3(withDisposeCpu),
+      us_without_dispose: r3(withoutDispose),
       wasm_heap_growth_bytes: genai.wasmHeapBytes - heap0 };
     factory.dispose();
     log(`createClient ${kind}: ${r3(withDispose)} µs with dispose, ${r3(withoutDispose)} µs without (${n} each)`);
@@ -265,25 +285,28 @@ function report(res) {
   const out = [];
   const L = res.list.loopback;
   out.push(`genai-clients bench — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), `
-    + `load avg ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    + `load avg ${res.loadavg.join(' ')} at start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at end`);
   out.push('');
   out.push(`1. MaaS listModels, sequential, loopback keep-alive server in its own process `
     + `(${L.body_bytes} B body, 4 models); ${L.rounds} alternating rounds × ${L.calls_per_round} calls, medians`);
   const rowsOf = (R, sdkName, rawName) => [
-    [sdkName, fmtInt(R.sdk.calls_per_s), R.sdk.us_per_call.toFixed(1), R.sdk.round_us.join(' ')],
-    [rawName, fmtInt(R.raw.calls_per_s), R.raw.us_per_call.toFixed(1), R.raw.round_us.join(' ')],
+    [sdkName, fmtInt(R.sdk.calls_per_s), R.sdk.us_per_call.toFixed(1), R.sdk.cpu_us_per_call.toFixed(1), R.sdk.round_us.join(' ')],
+    [rawName, fmtInt(R.raw.calls_per_s), R.raw.us_per_call.toFixed(1), R.raw.cpu_us_per_call.toFixed(1), R.raw.round_us.join(' ')],
   ];
-  out.push(table(['client', 'calls/s', 'µs/call', 'µs/call per round'], rowsOf(L,
+  const HEAD = ['client', 'calls/s', 'µs/call', 'CPU µs/call', 'µs/call per round'];
+  out.push(table(HEAD, rowsOf(L,
     'SDK  client.listModels()', 'raw  fetch + res.json()')));
   out.push(`   SDK overhead vs raw: ${L.overhead_pct >= 0 ? '+' : ''}${L.overhead_pct} % (ratio ${L.ratio}; `
     + `per-round ratios median ${L.paired_ratio_median}, range ${L.paired_ratio_range.join('–')}); aim ≤ +10 %`);
+  out.push(`   by client CPU time: ${L.cpu_overhead_pct >= 0 ? '+' : ''}${L.cpu_overhead_pct} % (ratio ${L.cpu_ratio}; `
+    + `CPU µs/call of this process, server excluded; steadier than wall time on a shared machine)`);
   if (res.list.stub) {
     const S = res.list.stub;
     out.push('');
     out.push(`   Same pair with an in-process stub fetch (no network, same body): the per-call work of the client itself`);
-    out.push(table(['client', 'calls/s', 'µs/call', 'µs/call per round'], rowsOf(S,
+    out.push(table(HEAD, rowsOf(S,
       'SDK  client.listModels()', 'raw  new Response + res.json()')));
-    out.push(`   in-process: SDK ${S.sdk.us_per_call} µs vs raw ${S.raw.us_per_call} µs per call (ratio ${S.ratio}); `
+    out.push(`   in-process: SDK ${S.sdk.us_per_call} µs vs raw ${S.raw.us_per_call} µs per call (ratio ${S.ratio}; CPU ratio ${S.cpu_ratio}); `
       + `SDK extra ≈ ${r1(S.sdk.us_per_call - S.raw.us_per_call)} µs/call = `
       + `${r1(((S.sdk.us_per_call - S.raw.us_per_call) / L.raw.us_per_call) * 100)} % of a raw loopback call`);
   }
@@ -291,8 +314,8 @@ function report(res) {
   const C = res.createClient;
   out.push('2. createClient (mean µs per creation; % = share of one raw loopback listModels call; undisposed clients freed by GC between batches)');
   const pct = (us) => `${r2((us / L.raw.us_per_call) * 100)} %`;
-  out.push(table(['factory', 'creations', 'µs + dispose()', '% raw call', 'µs, no dispose', '% raw call', 'wasm heap growth'], ['mock', 'real'].map((k) => [
-    k, fmtInt(C[k].creations), C[k].us_with_dispose.toFixed(3), pct(C[k].us_with_dispose), C[k].us_without_dispose.toFixed(3),
+  out.push(table(['factory', 'creations', 'µs + dispose()', '(CPU µs)', '% raw call', 'µs, no dispose', '% raw call', 'wasm heap growth'], ['mock', 'real'].map((k) => [
+    k, fmtInt(C[k].creations), C[k].us_with_dispose.toFixed(3), C[k].cpu_us_with_dispose.toFixed(3), pct(C[k].us_with_dispose), C[k].us_without_dispose.toFixed(3),
     pct(C[k].us_without_dispose), `${fmtInt(C[k].wasm_heap_growth_bytes)} B`])));
   out.push('');
   const Z = res.size;
@@ -312,6 +335,7 @@ function report(res) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  const loadStart = os.loadavg().map(r2);
   const genai = await loadGenAI();
   log('1/3 listModels: SDK vs raw fetch');
   const list = await benchListModels(genai, opts);
@@ -322,7 +346,7 @@ async function main() {
   const res = {
     bench: 'genai-clients/bench/1', date: new Date().toISOString(), node: process.version,
     platform: `${os.platform()} ${os.arch()}`, cpu: os.cpus()[0]?.model, cpus: os.cpus().length,
-    loadavg: os.loadavg().map(r2), config: opts,
+    loadavg: loadStart, loadavg_end: os.loadavg().map(r2), config: opts,
     list, createClient, size, elapsed_s: r1((performance.now() - T_START) / 1000),
   };
   console.log(report(res));

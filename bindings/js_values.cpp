@@ -57,6 +57,33 @@ std::shared_ptr<http::Runtime> webRuntime() {
     return runtime;
 }
 
+FactorySetup factorySetup(const val& config) {
+    FactorySetup setup;
+    if (!present(config)) return setup;
+    if (val replay = config["replay"]; present(replay)) {
+        setup.replay = true;
+        try {
+            setup.transport = std::make_shared<http::ReplayTransport>(parseRequest(replay.as<std::string>()));
+        } catch (const Error& e) {
+            web::errorToJs(e).throw_();  // a constructor cannot return a rejected Promise
+        }
+        return setup;
+    }
+    setup.mock = present(config["mock"]) && config["mock"].as<bool>();
+    if (setup.mock) return setup;
+    setup.transport = fetchTransport(config["fetch"]);
+    if (present(config["record"]) && config["record"].as<bool>()) {
+        setup.recording = std::make_shared<http::Recording>();
+        setup.transport = std::make_shared<http::RecordingTransport>(setup.transport, setup.recording);
+    }
+    return setup;
+}
+
+val recordingToJs(const FactorySetup& setup) {
+    if (!setup.recording) return val::null();
+    return web::jsonToJs(setup.recording->toJson().dump());
+}
+
 val jsonPromise(Task<Json> task) {
     return web::toPromise(std::move(task), [](Json value) {
         return web::jsonToJs(value.dump(-1, ' ', false, Json::error_handler_t::replace));

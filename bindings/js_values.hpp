@@ -11,6 +11,7 @@
 
 #include "http/api_client.hpp"
 #include "http/client_options.hpp"
+#include "http/recording.hpp"
 #include "http/transport.hpp"
 #include "platform/web/promise_bridge.hpp"
 
@@ -28,6 +29,20 @@ Json parseRequest(const std::string& text);
 // The platform pieces every Real factory needs.
 std::shared_ptr<http::Transport> fetchTransport(const val& fetchFn);
 std::shared_ptr<http::Runtime> webRuntime();
+
+// How a factory reaches its service, from the facade's `{mock, fetch, record, replay}`:
+// Mock fixtures, fetch, fetch with every exchange recorded, or a recording replayed.
+struct FactorySetup {
+    bool mock = false;                          // the service's own Mock (fixtures)
+    bool replay = false;                        // answers come from a recording
+    std::shared_ptr<http::Transport> transport; // for Real, recording and replaying factories
+    std::shared_ptr<http::Recording> recording; // set when recording
+};
+FactorySetup factorySetup(const val& config);
+// The base URL replaying clients use when the caller gives none.
+inline constexpr const char* kReplayBaseUrl = "http://replay.invalid";
+// The recording so far as a JS object, or null when the factory does not record.
+val recordingToJs(const FactorySetup& setup);
 
 // Starts a Task<Json> and gives JS a Promise of the JS value.
 val jsonPromise(Task<Json> task);

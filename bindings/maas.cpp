@@ -51,18 +51,22 @@ private:
 
 class JsMaaSFactory {
 public:
-    JsMaaSFactory(bool mock, val fetchFn) {
-        if (mock) factory_ = std::make_shared<maas::MockMaaSClientFactory>(webRuntime());
-        else factory_ = std::make_shared<maas::RealMaaSClientFactory>(fetchTransport(fetchFn), webRuntime());
+    explicit JsMaaSFactory(val config) : setup_(factorySetup(config)) {
+        if (setup_.mock) factory_ = std::make_shared<maas::MockMaaSClientFactory>(webRuntime());
+        else factory_ = std::make_shared<maas::RealMaaSClientFactory>(setup_.transport, webRuntime());
     }
     JsMaaSClient createClient(val options) {
-        return JsMaaSClient(std::shared_ptr<MaaSClient>(factory_->createClient(clientOptions(options))));
+        http::ClientOptions client = clientOptions(options);
+        if (setup_.replay && client.baseUrl.empty()) client.baseUrl = kReplayBaseUrl;
+        return JsMaaSClient(std::shared_ptr<MaaSClient>(factory_->createClient(client)));
     }
-    bool isMock() const { return factory_->isMock(); }
+    bool isMock() const { return setup_.mock || setup_.replay; }
+    val recording() const { return recordingToJs(setup_); }
     void clearTokenCache() { factory_->tokenCache().clear(); }
     int tokenCacheSize() { return static_cast<int>(factory_->tokenCache().stats().totalEntries); }
 
 private:
+    FactorySetup setup_;
     std::shared_ptr<maas::MaaSClientFactory> factory_;
 };
 
@@ -83,9 +87,10 @@ EMSCRIPTEN_BINDINGS(genai_maas) {
         .function("getTenants", &JsMaaSClient::getTenants)
         .function("health", &JsMaaSClient::health);
     emscripten::class_<JsMaaSFactory>("MaaSFactory")
-        .constructor<bool, val>()
+        .constructor<val>()
         .function("createClient", &JsMaaSFactory::createClient)
         .function("isMock", &JsMaaSFactory::isMock)
+        .function("recording", &JsMaaSFactory::recording)
         .function("clearTokenCache", &JsMaaSFactory::clearTokenCache)
         .function("tokenCacheSize", &JsMaaSFactory::tokenCacheSize);
 }

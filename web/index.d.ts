@@ -58,6 +58,26 @@ export interface ServiceConfig {
   baseURL?: string;
   /** The fetch this service's Real clients use. Default: the top-level `fetch`, else `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Record every request/response pair of this Real factory's clients (credentials stripped);
+   * read it with the factory's `exportRecording()`.
+   */
+  record?: boolean;
+  /**
+   * Answer from a recording made with `record: true` instead of the network (the factory then
+   * reports `isMock`). A bundle that is not a recording throws a {@link ValidationError}.
+   */
+  replay?: Recording | string;
+}
+
+/** A recording: what `exportRecording()` returns and `replay` takes. */
+export interface Recording {
+  format: 'genai-clients/recording';
+  version: 1;
+  entries: Array<{
+    request: { method: string; path: string; query: string; body?: unknown };
+    response: { status: number; headers: Record<string, string>; chunks: string[] };
+  }>;
 }
 
 /** How the user's token is read from request headers (the upstream `AUTH_TOKEN_*` settings). */

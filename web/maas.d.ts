@@ -2,6 +2,7 @@
 /// <reference lib="esnext.disposable" />
 
 import type { CallOptions, ClientOptions } from './options.js';
+import type { Recording } from './index.js';
 import type { GenAIError, ValidationError, NotFoundError, AbortError } from './errors.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -416,6 +417,8 @@ export class MaaSClientFactory {
    * one of the two.
    */
   createClient(options?: ClientOptions): MaaSClient;
+  /** The exchanges recorded so far (config `record: true`), else `null`. */
+  exportRecording(): Recording | null;
   /** Number of cached model tokens (ADR-0008 cache). */
   get tokenCacheSize(): number;
   /** Empties the token cache. */

@@ -1,5 +1,6 @@
 // MaaS client and factory (UPSTREAM.md §3 and the current MaaS API).
 import { Disposable, call } from './disposable.js';
+import { nativeFactoryConfig } from './factory_config.js';
 
 const json = (value) => (value === undefined ? '' : JSON.stringify(value));
 
@@ -44,7 +45,7 @@ export class MaaSClient extends Disposable {
 export class MaaSClientFactory extends Disposable {
   #defaults;
   constructor(module, config = {}) {
-    super(new module.MaaSFactory(!!config.mock, config.fetch));
+    super(new module.MaaSFactory(nativeFactoryConfig(config)));
     this.#defaults = config;
   }
   get isMock() { return this.native.isMock(); }
@@ -54,6 +55,11 @@ export class MaaSClientFactory extends Disposable {
       ? { ...options, baseURL: this.#defaults.baseURL } : options;
     return new MaaSClient(this.native.createClient(merged));
   }
+  /**
+   * Every request/response pair so far (config `record: true`), credentials stripped, as a
+   * bundle that `createFactories({maas: {replay: bundle}})` answers from; null when not recording.
+   */
+  exportRecording() { return this.native.recording(); }
   /** Number of cached model tokens (ADR-0008 cache). */
   get tokenCacheSize() { return this.native.tokenCacheSize(); }
   clearTokenCache() { this.native.clearTokenCache(); }

@@ -467,3 +467,18 @@ try {
 }
 
 export {};
+
+// Record and replay.
+import type { Recording } from 'genai-clients';
+{
+  const recorder = genai.createFactories({ maas: { baseURL: 'https://maas.example.com', record: true } }).maas;
+  const recording: Recording | null = recorder.exportRecording();
+  if (recording) {
+    const first: number | undefined = recording.entries[0]?.response.status;
+    void first;
+    const replayer = genai.createFactories({ maas: { replay: recording } }).maas;
+    void replayer.createClient().listModels();
+  }
+  // @ts-expect-error a replay is a recording or its JSON text
+  genai.createFactories({ maas: { replay: 42 } });
+}

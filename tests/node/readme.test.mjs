@@ -32,6 +32,7 @@ examples.forEach((source, i) => {
     assert.ok(stdout.length > 0);
     if (source.includes('listApiKeys')) assert.match(stdout, /notebook active/);
     if (source.includes('[REDACTED]')) assert.match(stdout, /\[REDACTED\]/);
+    if (source.includes('exportRecording')) assert.equal(stdout.trim(), 'false\ntrue');
     if (source.includes("subscription: 'premium-subscription'")) {
       assert.equal(stdout.trim(), '1');
       assert.equal(server.requests.at(-1).headers['x-maas-subscription'], 'premium-subscription');

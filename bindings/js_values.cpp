@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "platform/web/fetch_transport.hpp"
+#include "platform/web/glue.hpp"
 
 namespace genai::bindings {
 
@@ -84,9 +85,15 @@ val recordingToJs(const FactorySetup& setup) {
     return web::jsonToJs(setup.recording->toJson().dump());
 }
 
-val jsonPromise(Task<Json> task) {
+val promiseOf(Task<Json> task) {
     return web::toPromise(std::move(task), [](Json value) {
         return web::jsonToJs(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+    });
+}
+
+val promiseOf(Task<http::JsonResult> task) {
+    return web::toPromise(std::move(task), [](http::JsonResult result) {
+        return val::take_ownership(genai_json_parse_member(result.text.data(), result.text.size(), result.member.c_str()));
     });
 }
 
@@ -96,7 +103,7 @@ val rejectedPromise(const Error& error) {
     return d.promise;
 }
 
-val voidPromise(Task<void> task) {
+val promiseOf(Task<void> task) {
     return web::toPromise(std::move(task), [] { return val::undefined(); });
 }
 

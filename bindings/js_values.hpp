@@ -44,9 +44,11 @@ inline constexpr const char* kReplayBaseUrl = "http://replay.invalid";
 // The recording so far as a JS object, or null when the factory does not record.
 val recordingToJs(const FactorySetup& setup);
 
-// Starts a Task<Json> and gives JS a Promise of the JS value.
-val jsonPromise(Task<Json> task);
-val voidPromise(Task<void> task);
+// Starts a Task and gives JS a Promise of its value: a Json tree crosses as its text, a
+// JsonResult as the server's own text (JSON.parse'd once in JS), void as undefined.
+val promiseOf(Task<Json> task);
+val promiseOf(Task<http::JsonResult> task);
+val promiseOf(Task<void> task);
 // A Promise already rejected with the JS form of `error` (e.g. a ValidationError).
 val rejectedPromise(const Error& error);
 
@@ -54,14 +56,14 @@ val rejectedPromise(const Error& error);
 // client disposed by JS stays alive until its calls finish) and returns the JS Promise.
 template <typename Client, typename Result, typename... Params, typename... Args>
 val callAsync(std::shared_ptr<Client> client, Task<Result> (Client::*method)(Params...), Args... args) {
-    auto task = [](std::shared_ptr<Client> self, Task<Result> (Client::*m)(Params...),
-                   Args... values) -> Task<Result> { co_return co_await ((*self).*m)(std::move(values)...); };
     if constexpr (std::is_void_v<Result>) {
-        auto voidTask = [](std::shared_ptr<Client> self, Task<void> (Client::*m)(Params...),
-                           Args... values) -> Task<void> { co_await ((*self).*m)(std::move(values)...); };
-        return voidPromise(voidTask(std::move(client), method, std::move(args)...));
+        return promiseOf([](std::shared_ptr<Client> self, Task<void> (Client::*m)(Params...),
+                            Args... values) -> Task<void> { co_await ((*self).*m)(std::move(values)...); }(
+            std::move(client), method, std::move(args)...));
     } else {
-        return jsonPromise(task(std::move(client), method, std::move(args)...));
+        return promiseOf([](std::shared_ptr<Client> self, Task<Result> (Client::*m)(Params...),
+                            Args... values) -> Task<Result> { co_return co_await ((*self).*m)(std::move(values)...); }(
+            std::move(client), method, std::move(args)...));
     }
 }
 

@@ -2,11 +2,14 @@
 // FinalizationRegistry frees what was forgotten. Calls after dispose() reject with a GenAIError.
 import { GenAIError } from './errors.js';
 
-const registry = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry((native) => { try { native.delete(); } catch { /* already freed */ } })
-  : null;
-
 let liveHandles = 0;
+
+const registry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((native) => {
+    liveHandles--;
+    try { native.delete(); } catch { /* already freed */ }
+  })
+  : null;
 /** Number of native handles not yet freed (for leak checks). */
 export function liveHandleCount() { return liveHandles; }
 

@@ -123,16 +123,29 @@ Task<Response> ApiClient::send(ApiRequest api, const CallOptions& options) {
     }
 }
 
-Task<Json> ApiClient::sendJson(ApiRequest api, const CallOptions& options) {
-    Response response = co_await send(api, options);
-    std::string body;
+Task<std::string> ApiClient::readBody(const ApiRequest& api, Response& response) {
     std::optional<ErrorInfo> failure;
     try {
-        body = co_await response.text();
+        co_return co_await response.text();
     } catch (const Error& e) {
         failure = e.info();
     }
-    if (failure) throw makeError(std::move(*failure), FailureContext{api, response.status, {}});
+    throw makeError(std::move(*failure), FailureContext{api, response.status, {}});
+}
+
+Task<JsonResult> ApiClient::sendShaped(ApiRequest api, const CallOptions& options, const Shape& shape,
+                                       std::string member) {
+    Response response = co_await send(api, options);
+    JsonResult result;
+    result.text = co_await readBody(api, response);
+    result.member = std::move(member);
+    if (auto problem = checkShape(result.text, shape)) throwBadBody(api, "failed to unmarshal response: " + *problem);
+    co_return result;
+}
+
+Task<Json> ApiClient::sendJson(ApiRequest api, const CallOptions& options) {
+    Response response = co_await send(api, options);
+    std::string body = co_await readBody(api, response);
     if (trim(body).empty()) co_return Json();
     Json parsed = Json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded()) throwBadBody(api, "failed to unmarshal response: the body is not JSON");

@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/secret.hpp"
 #include "core/task.hpp"
+#include "http/json_result.hpp"
 #include "http/message.hpp"
 #include "http/retry.hpp"
 #include "http/transport.hpp"
@@ -70,6 +71,10 @@ public:
     Task<Response> send(ApiRequest request, const CallOptions& options);
     // send() + reads the body + parses it as JSON (an empty body gives null).
     Task<Json> sendJson(ApiRequest request, const CallOptions& options);
+    // send() + reads the body + checks its shape without building a tree; the text is kept
+    // for JS to parse once. `member` names the top-level member the caller gets ("" = all).
+    Task<JsonResult> sendShaped(ApiRequest request, const CallOptions& options, const Shape& shape,
+                                std::string member = {});
     // send() + discards the body.
     Task<void> sendNoContent(ApiRequest request, const CallOptions& options);
 
@@ -84,6 +89,8 @@ public:
 private:
     Request buildRequest(const ApiRequest& request, const CallOptions& options) const;
     Task<Response> sendOnce(const ApiRequest& api, const CallOptions& options);
+    // The whole body; a failure while reading it becomes the service's error.
+    Task<std::string> readBody(const ApiRequest& api, Response& response);
 
     std::shared_ptr<Transport> transport_;
     std::shared_ptr<Runtime> runtime_;

@@ -11,6 +11,7 @@
 namespace genai::maas {
 
 using http::CallOptions;
+using http::JsonResult;  // the server's JSON text, shape-checked, parsed once by the caller
 
 class MaaSClient {
 public:
@@ -18,9 +19,9 @@ public:
 
     // --- the upstream client (§3.1) ---
     // GET /v1/models → the `data` array. `subscription` (optional) scopes it (X-MaaS-Subscription).
-    virtual Task<Json> listModels(std::string subscription, CallOptions options) = 0;
+    virtual Task<JsonResult> listModels(std::string subscription, CallOptions options) = 0;
     // POST /v1/tokens → {token, expiresAt}. Never retried automatically.
-    virtual Task<Json> issueToken(TokenRequest request, CallOptions options) = 0;
+    virtual Task<JsonResult> issueToken(TokenRequest request, CallOptions options) = 0;
     // DELETE /v1/tokens (204). Also empties the factory's token cache.
     virtual Task<void> revokeAllTokens(CallOptions options) = 0;
 
@@ -30,18 +31,18 @@ public:
     virtual Task<Json> getModelToken(ModelTokenRequest request, CallOptions options) = 0;
 
     // --- API keys (current MaaS API) ---
-    virtual Task<Json> createApiKey(CreateApiKeyRequest request, CallOptions options) = 0;  // never retried
-    virtual Task<Json> searchApiKeys(SearchApiKeysRequest request, CallOptions options) = 0; // one page
-    virtual Task<Json> getApiKey(std::string id, CallOptions options) = 0;
-    virtual Task<Json> revokeApiKey(std::string id, CallOptions options) = 0;
-    virtual Task<Json> bulkRevokeApiKeys(BulkRevokeRequest request, CallOptions options) = 0;
-    virtual Task<Json> getApiKeyConfig(CallOptions options) = 0;
+    virtual Task<JsonResult> createApiKey(CreateApiKeyRequest request, CallOptions options) = 0;  // never retried
+    virtual Task<JsonResult> searchApiKeys(SearchApiKeysRequest request, CallOptions options) = 0; // one page
+    virtual Task<JsonResult> getApiKey(std::string id, CallOptions options) = 0;
+    virtual Task<JsonResult> revokeApiKey(std::string id, CallOptions options) = 0;
+    virtual Task<JsonResult> bulkRevokeApiKeys(BulkRevokeRequest request, CallOptions options) = 0;
+    virtual Task<JsonResult> getApiKeyConfig(CallOptions options) = 0;
 
     // --- subscriptions, tenants, health ---
-    virtual Task<Json> listSubscriptions(CallOptions options) = 0;
-    virtual Task<Json> listModelSubscriptions(std::string modelRefName, CallOptions options) = 0;
-    virtual Task<Json> getTenants(CallOptions options) = 0;
-    virtual Task<Json> health(CallOptions options) = 0;
+    virtual Task<JsonResult> listSubscriptions(CallOptions options) = 0;
+    virtual Task<JsonResult> listModelSubscriptions(std::string modelRefName, CallOptions options) = 0;
+    virtual Task<JsonResult> getTenants(CallOptions options) = 0;
+    virtual Task<JsonResult> health(CallOptions options) = 0;
 };
 
 }  // namespace genai::maas

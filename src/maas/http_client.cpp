@@ -9,15 +9,16 @@ namespace genai::maas {
 namespace {
 constexpr const char* kTokenCategory = "access_tokens";
 
-bool hasType(const Json& value, char type) {
-    switch (type) {
-        case 's': return value.is_string();
-        case 'i': return value.is_number_integer();
-        case 'b': return value.is_boolean();
-        case 'a': return value.is_array();
-        case 'o': return value.is_object();
-    }
-    return false;
+using http::Shape;
+
+const Shape& apiKeyShape() {
+    static const Shape shape = Shape::object({{"id", Shape::string()}});
+    return shape;
+}
+
+const Shape& subscriptionsShape() {
+    static const Shape shape = Shape::arrayOf(Shape::object({{"subscription_id_header", Shape::string()}}));
+    return shape;
 }
 
 std::string requireId(std::string id, std::string_view operation, const char* what) {
@@ -91,42 +92,21 @@ http::ApiRequest HttpMaaSClient::request(std::string operation, std::string meth
     return r;
 }
 
-void HttpMaaSClient::expectObject(const http::ApiRequest& request, const Json& body,
-                                  std::initializer_list<std::pair<const char*, char>> required) const {
-    if (!body.is_object()) api_.throwBadBody(request, "failed to unmarshal response: expected a JSON object");
-    for (const auto& [field, type] : required) {
-        auto it = body.find(field);
-        if (it == body.end() || !hasType(*it, type))
-            api_.throwBadBody(request, std::string("failed to unmarshal response: field '") + field +
-                                           "' is missing or has the wrong type");
-    }
-}
-
-void HttpMaaSClient::expectArray(const http::ApiRequest& request, const Json& body) const {
-    if (!body.is_array()) api_.throwBadBody(request, "failed to unmarshal response: expected a JSON array");
-}
-
-Task<Json> HttpMaaSClient::listModels(std::string subscription, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::listModels(std::string subscription, CallOptions options) {
+    static const Shape shape = Shape::object({{"data", Shape::arrayOf(Shape::object({{"id", Shape::string()}}))}});
     auto r = request("listModels", "GET", "v1/models");
     r.expectedStatus = 200;
     if (!subscription.empty()) r.headers.set("X-MaaS-Subscription", subscription);
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"data", 'a'}});
-    for (const auto& model : body["data"]) {
-        if (!model.is_object() || !model.contains("id") || !model["id"].is_string())
-            api_.throwBadBody(r, "failed to unmarshal response: a model has no string 'id'");
-    }
-    co_return std::move(body["data"]);
+    co_return co_await api_.sendShaped(r, options, shape, "data");
 }
 
-Task<Json> HttpMaaSClient::issueToken(TokenRequest token, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::issueToken(TokenRequest token, CallOptions options) {
+    static const Shape shape = Shape::object({{"token", Shape::string()}, {"expiresAt", Shape::integer()}});
     auto r = request("issueToken", "POST", "v1/tokens");
     r.expectedStatus = 201;
     r.neverRetry = true;
     r.jsonBody = Json{{"expiration", token.expiration}};
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"token", 's'}, {"expiresAt", 'i'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, shape);
 }
 
 Task<void> HttpMaaSClient::revokeAllTokens(CallOptions options) {
@@ -144,7 +124,7 @@ Task<Json> HttpMaaSClient::getModelToken(ModelTokenRequest wanted, CallOptions o
     }
     TokenRequest token;
     token.expiration = wanted.expiration;
-    Json issued = co_await issueToken(token, options);
+    Json issued = (co_await issueToken(token, options)).parse();
     const double ttl = parseGoDuration(wanted.expiration).value_or(1800);
     Json entry = {{"token", issued["token"]}, {"expiresAt", issued["expiresAt"]}};
     tokenCache_->set(wanted.ns, wanted.username, kTokenCategory, wanted.modelId, entry, ttl);
@@ -152,92 +132,80 @@ Task<Json> HttpMaaSClient::getModelToken(ModelTokenRequest wanted, CallOptions o
     co_return entry;
 }
 
-Task<Json> HttpMaaSClient::createApiKey(CreateApiKeyRequest key, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::createApiKey(CreateApiKeyRequest key, CallOptions options) {
+    static const Shape shape = Shape::object({{"key", Shape::string()}, {"id", Shape::string()}});
     auto r = request("createApiKey", "POST", "v1/api-keys");
     r.expectedStatus = 201;
     r.neverRetry = true;  // a retry could mint a second key
     r.jsonBody = key.toJson();
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"key", 's'}, {"id", 's'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, shape);
 }
 
-Task<Json> HttpMaaSClient::searchApiKeys(SearchApiKeysRequest search, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::searchApiKeys(SearchApiKeysRequest search, CallOptions options) {
+    static const Shape shape = Shape::object({{"data", Shape::arrayOf(Shape::object({{"id", Shape::string()}}))},
+                                              {"has_more", Shape::boolean()}});
     auto r = request("searchApiKeys", "POST", "v1/api-keys/search");
     r.expectedStatus = 200;
     r.jsonBody = search.toJson();
     options.retryNonIdempotent = true;  // a search changes nothing
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"data", 'a'}, {"has_more", 'b'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, shape);
 }
 
-Task<Json> HttpMaaSClient::getApiKey(std::string id, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::getApiKey(std::string id, CallOptions options) {
     auto r = request("getApiKey", "GET", "v1/api-keys/" + http::encodePathSegment(requireId(id, "getApiKey", "id")));
     r.expectedStatus = 200;
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"id", 's'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, apiKeyShape());
 }
 
-Task<Json> HttpMaaSClient::revokeApiKey(std::string id, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::revokeApiKey(std::string id, CallOptions options) {
     auto r = request("revokeApiKey", "DELETE",
                      "v1/api-keys/" + http::encodePathSegment(requireId(id, "revokeApiKey", "id")));
     r.expectedStatus = 200;
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"id", 's'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, apiKeyShape());
 }
 
-Task<Json> HttpMaaSClient::bulkRevokeApiKeys(BulkRevokeRequest bulk, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::bulkRevokeApiKeys(BulkRevokeRequest bulk, CallOptions options) {
+    static const Shape shape = Shape::object({{"revokedCount", Shape::integer()}});
     auto r = request("bulkRevokeApiKeys", "POST", "v1/api-keys/bulk-revoke");
     r.expectedStatus = 200;
     r.jsonBody = bulk.toJson();
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"revokedCount", 'i'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, shape);
 }
 
-Task<Json> HttpMaaSClient::getApiKeyConfig(CallOptions options) {
+Task<JsonResult> HttpMaaSClient::getApiKeyConfig(CallOptions options) {
+    static const Shape shape =
+        Shape::object({{"max_expiration_days", Shape::integer()}, {"ephemeral_max_expiration", Shape::string()}});
     auto r = request("getApiKeyConfig", "GET", "v1/api-keys/config");
     r.expectedStatus = 200;
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"max_expiration_days", 'i'}, {"ephemeral_max_expiration", 's'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, shape);
 }
 
-Task<Json> HttpMaaSClient::listSubscriptions(CallOptions options) {
+Task<JsonResult> HttpMaaSClient::listSubscriptions(CallOptions options) {
     auto r = request("listSubscriptions", "GET", "v1/subscriptions");
     r.expectedStatus = 200;
-    Json body = co_await api_.sendJson(r, options);
-    expectArray(r, body);
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, subscriptionsShape());
 }
 
-Task<Json> HttpMaaSClient::listModelSubscriptions(std::string modelRefName, CallOptions options) {
+Task<JsonResult> HttpMaaSClient::listModelSubscriptions(std::string modelRefName, CallOptions options) {
     auto r = request("listModelSubscriptions", "GET",
                      "v1/model/" + http::encodePathSegment(requireId(modelRefName, "listModelSubscriptions", "modelRefName")) +
                          "/subscriptions");
     r.expectedStatus = 200;
-    Json body = co_await api_.sendJson(r, options);
-    expectArray(r, body);
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, subscriptionsShape());
 }
 
-Task<Json> HttpMaaSClient::getTenants(CallOptions options) {
+Task<JsonResult> HttpMaaSClient::getTenants(CallOptions options) {
+    static const Shape shape = Shape::object({{"tenants", Shape::arrayOf(Shape::object({{"name", Shape::string()}}))}});
     auto r = request("getTenants", "GET", "v1/tenants");
     r.expectedStatus = 200;
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"tenants", 'a'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, shape);
 }
 
-Task<Json> HttpMaaSClient::health(CallOptions options) {
+Task<JsonResult> HttpMaaSClient::health(CallOptions options) {
+    static const Shape shape = Shape::object({{"status", Shape::string()}});
     auto r = request("health", "GET", "health");
     r.expectedStatus = 200;
-    Json body = co_await api_.sendJson(r, options);
-    expectObject(r, body, {{"status", 's'}});
-    co_return body;
+    co_return co_await api_.sendShaped(r, options, shape);
 }
 
 }  // namespace genai::maas

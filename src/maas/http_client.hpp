@@ -15,28 +15,23 @@ public:
     HttpMaaSClient(std::shared_ptr<http::Transport> transport, std::shared_ptr<http::Runtime> runtime,
                    const http::ClientOptions& options, std::shared_ptr<MemoryStore> tokenCache);
 
-    Task<Json> listModels(std::string subscription, CallOptions options) override;
-    Task<Json> issueToken(TokenRequest request, CallOptions options) override;
+    Task<JsonResult> listModels(std::string subscription, CallOptions options) override;
+    Task<JsonResult> issueToken(TokenRequest request, CallOptions options) override;
     Task<void> revokeAllTokens(CallOptions options) override;
     Task<Json> getModelToken(ModelTokenRequest request, CallOptions options) override;
-    Task<Json> createApiKey(CreateApiKeyRequest request, CallOptions options) override;
-    Task<Json> searchApiKeys(SearchApiKeysRequest request, CallOptions options) override;
-    Task<Json> getApiKey(std::string id, CallOptions options) override;
-    Task<Json> revokeApiKey(std::string id, CallOptions options) override;
-    Task<Json> bulkRevokeApiKeys(BulkRevokeRequest request, CallOptions options) override;
-    Task<Json> getApiKeyConfig(CallOptions options) override;
-    Task<Json> listSubscriptions(CallOptions options) override;
-    Task<Json> listModelSubscriptions(std::string modelRefName, CallOptions options) override;
-    Task<Json> getTenants(CallOptions options) override;
-    Task<Json> health(CallOptions options) override;
+    Task<JsonResult> createApiKey(CreateApiKeyRequest request, CallOptions options) override;
+    Task<JsonResult> searchApiKeys(SearchApiKeysRequest request, CallOptions options) override;
+    Task<JsonResult> getApiKey(std::string id, CallOptions options) override;
+    Task<JsonResult> revokeApiKey(std::string id, CallOptions options) override;
+    Task<JsonResult> bulkRevokeApiKeys(BulkRevokeRequest request, CallOptions options) override;
+    Task<JsonResult> getApiKeyConfig(CallOptions options) override;
+    Task<JsonResult> listSubscriptions(CallOptions options) override;
+    Task<JsonResult> listModelSubscriptions(std::string modelRefName, CallOptions options) override;
+    Task<JsonResult> getTenants(CallOptions options) override;
+    Task<JsonResult> health(CallOptions options) override;
 
 private:
     http::ApiRequest request(std::string operation, std::string method, std::string path) const;
-    // The body must be an object with these fields; each type is one of
-    // 's' string, 'i' integer, 'b' boolean, 'a' array, 'o' object.
-    void expectObject(const http::ApiRequest& request, const Json& body,
-                      std::initializer_list<std::pair<const char*, char>> required) const;
-    void expectArray(const http::ApiRequest& request, const Json& body) const;
 
     std::string baseUrl_;
     http::ApiClient api_;

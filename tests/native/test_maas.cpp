@@ -33,7 +33,7 @@ struct MockFixture {
 TEST_CASE("MaaS real: listModels sends GET <base>/v1/models with the bearer token") {
     RealFixture f;
     f.transport->replies.push_back(jsonReply(200, R"({"object":"list","data":[{"id":"m1","ready":true}]})"));
-    auto models = runSync(f.client()->listModels("", {}));
+    auto models = runSync(f.client()->listModels("", {})).parse();
     CHECK(models.size() == 1);
     CHECK(models[0]["id"] == "m1");
     const auto& sent = f.transport->requests.at(0);
@@ -46,14 +46,14 @@ TEST_CASE("MaaS real: listModels sends GET <base>/v1/models with the bearer toke
 TEST_CASE("MaaS real: listModels scopes by subscription with X-MaaS-Subscription") {
     RealFixture f;
     f.transport->replies.push_back(jsonReply(200, R"({"object":"list","data":[]})"));
-    runSync(f.client()->listModels("premium", {}));
+    runSync(f.client()->listModels("premium", {})).parse();
     CHECK(f.transport->requests.at(0).headers.get("X-MaaS-Subscription") == "premium");
 }
 
 TEST_CASE("MaaS real: issueToken posts the expiration, default 4h, expects 201, never retries") {
     RealFixture f;
     f.transport->replies.push_back(jsonReply(201, R"({"token":"tok","expiresAt":1735406400})"));
-    auto token = runSync(f.client()->issueToken(maas::TokenRequest::fromJson(json::object()), {}));
+    auto token = runSync(f.client()->issueToken(maas::TokenRequest::fromJson(json::object()), {})).parse();
     CHECK(token["token"] == "tok");
     CHECK(json::parse(f.transport->requests.at(0).body) == json{{"expiration", "4h"}});
     CHECK(f.transport->requests.at(0).method == "POST");
@@ -148,14 +148,14 @@ TEST_CASE("MaaS real: API key requests have the spec's paths and bodies") {
     auto client = f.client();
     runSync(client->searchApiKeys(maas::SearchApiKeysRequest::fromJson(
                                       {{"status", {"active", "revoked"}}, {"sortBy", "name"}, {"sortOrder", "asc"}, {"limit", 20}, {"offset", 40}}),
-                                  {}));
+                                  {})).parse();
     CHECK(json::parse(f.transport->requests.back().body) ==
           json::parse(R"({"filters":{"status":["active","revoked"]},"sort":{"by":"name","order":"asc"},"pagination":{"limit":20,"offset":40}})"));
-    runSync(client->getApiKey("key/1", {}));
+    runSync(client->getApiKey("key/1", {})).parse();
     CHECK(f.transport->requests.back().url == "https://maas.apps.example.com/maas-api/v1/api-keys/key%2F1");
-    runSync(client->revokeApiKey("key/1", {}));
+    runSync(client->revokeApiKey("key/1", {})).parse();
     CHECK(f.transport->requests.back().method == "DELETE");
-    runSync(client->bulkRevokeApiKeys(maas::BulkRevokeRequest::fromJson({{"username", "alice"}, {"dryRun", true}}), {}));
+    runSync(client->bulkRevokeApiKeys(maas::BulkRevokeRequest::fromJson({{"username", "alice"}, {"dryRun", true}}), {})).parse();
     CHECK(json::parse(f.transport->requests.back().body) == json{{"username", "alice"}, {"dryRun", true}});
 }
 
@@ -188,7 +188,7 @@ TEST_CASE("MaaS: validation happens before any request") {
 
 TEST_CASE("MaaS mock: the four fixture models, one not ready") {
     MockFixture f;
-    auto models = runSync(f.client()->listModels("", {}));
+    auto models = runSync(f.client()->listModels("", {})).parse();
     REQUIRE(models.size() == 4);
     CHECK(models[0]["id"] == "llama-2-7b-chat");
     CHECK(models[2]["id"] == "mistral-7b-instruct");
@@ -199,7 +199,7 @@ TEST_CASE("MaaS mock: the four fixture models, one not ready") {
 
 TEST_CASE("MaaS mock: issueToken expires at now + TTL") {
     MockFixture f;
-    auto token = runSync(f.client()->issueToken(maas::TokenRequest::fromJson({{"expiration", "2h"}}), {}));
+    auto token = runSync(f.client()->issueToken(maas::TokenRequest::fromJson({{"expiration", "2h"}}), {})).parse();
     CHECK(token["token"].get<std::string>().rfind("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.", 0) == 0);
     CHECK(token["expiresAt"] == static_cast<long long>(f.runtime->unixSeconds() + 7200));
     CHECK_NOTHROW(runSync(f.client()->revokeAllTokens({})));
@@ -208,33 +208,33 @@ TEST_CASE("MaaS mock: issueToken expires at now + TTL") {
 TEST_CASE("MaaS mock: API keys are kept in state across clients of one factory") {
     MockFixture f;
     auto created = runSync(f.client()->createApiKey(
-        maas::CreateApiKeyRequest::fromJson({{"name", "ci-key"}, {"description", "for CI"}, {"expiresIn", "30d"}}), {}));
+        maas::CreateApiKeyRequest::fromJson({{"name", "ci-key"}, {"description", "for CI"}, {"expiresIn", "30d"}}), {})).parse();
     CHECK(created["key"].get<std::string>().rfind("sk-oai-", 0) == 0);
     const std::string id = created["id"];
     f.runtime->clockMs += 1000;
-    runSync(f.client()->createApiKey(maas::CreateApiKeyRequest::fromJson({{"name", "second"}}), {}));
-    runSync(f.client()->createApiKey(maas::CreateApiKeyRequest::fromJson({{"ephemeral", true}}), {}));
+    runSync(f.client()->createApiKey(maas::CreateApiKeyRequest::fromJson({{"name", "second"}}), {})).parse();
+    runSync(f.client()->createApiKey(maas::CreateApiKeyRequest::fromJson({{"ephemeral", true}}), {})).parse();
 
-    auto page = runSync(f.client()->searchApiKeys(maas::SearchApiKeysRequest::fromJson(json::object()), {}));
+    auto page = runSync(f.client()->searchApiKeys(maas::SearchApiKeysRequest::fromJson(json::object()), {})).parse();
     REQUIRE(page["data"].size() == 2);  // ephemeral keys excluded by default
     CHECK(page["data"][0]["name"] == "second");  // newest first
     CHECK(page["has_more"] == false);
     CHECK_FALSE(page["data"][0].contains("key"));  // the secret is shown once only
 
-    auto small = runSync(f.client()->searchApiKeys(maas::SearchApiKeysRequest::fromJson({{"limit", 1}}), {}));
+    auto small = runSync(f.client()->searchApiKeys(maas::SearchApiKeysRequest::fromJson({{"limit", 1}}), {})).parse();
     CHECK(small["has_more"] == true);
 
-    auto fetched = runSync(f.client()->getApiKey(id, {}));
+    auto fetched = runSync(f.client()->getApiKey(id, {})).parse();
     CHECK(fetched["description"] == "for CI");
-    auto revoked = runSync(f.client()->revokeApiKey(id, {}));
+    auto revoked = runSync(f.client()->revokeApiKey(id, {})).parse();
     CHECK(revoked["status"] == "revoked");
-    auto active = runSync(f.client()->searchApiKeys(maas::SearchApiKeysRequest::fromJson(json::object()), {}));
+    auto active = runSync(f.client()->searchApiKeys(maas::SearchApiKeysRequest::fromJson(json::object()), {})).parse();
     CHECK(active["data"].size() == 1);
 
-    auto dry = runSync(f.client()->bulkRevokeApiKeys(maas::BulkRevokeRequest::fromJson({{"username", "mock-user"}, {"dryRun", true}}), {}));
+    auto dry = runSync(f.client()->bulkRevokeApiKeys(maas::BulkRevokeRequest::fromJson({{"username", "mock-user"}, {"dryRun", true}}), {})).parse();
     CHECK(dry["revokedCount"] == 2);  // "second" and the ephemeral key
     CHECK(dry["dryRun"] == true);
-    auto bulk = runSync(f.client()->bulkRevokeApiKeys(maas::BulkRevokeRequest::fromJson({{"username", "mock-user"}}), {}));
+    auto bulk = runSync(f.client()->bulkRevokeApiKeys(maas::BulkRevokeRequest::fromJson({{"username", "mock-user"}}), {})).parse();
     CHECK(bulk["revokedCount"] == 2);
 
     auto missing = expectError(f.client()->getApiKey("key_nope", {}));
@@ -244,12 +244,12 @@ TEST_CASE("MaaS mock: API keys are kept in state across clients of one factory")
 TEST_CASE("MaaS mock: subscriptions, tenants, config, health") {
     MockFixture f;
     auto client = f.client();
-    CHECK(runSync(client->listSubscriptions({})).size() == 2);
-    CHECK(runSync(client->listModelSubscriptions("llama-2-13b-chat", {})).size() == 1);
-    CHECK(runSync(client->getTenants({}))["tenants"][0]["name"] == "default-tenant");
-    CHECK(runSync(client->getApiKeyConfig({}))["max_expiration_days"] == 90);
-    CHECK(runSync(client->health({}))["status"] == "healthy");
-    CHECK(runSync(client->listModels("basic-subscription", {})).size() == 2);
+    CHECK(runSync(client->listSubscriptions({})).parse().size() == 2);
+    CHECK(runSync(client->listModelSubscriptions("llama-2-13b-chat", {})).parse().size() == 1);
+    CHECK(runSync(client->getTenants({})).parse()["tenants"][0]["name"] == "default-tenant");
+    CHECK(runSync(client->getApiKeyConfig({})).parse()["max_expiration_days"] == 90);
+    CHECK(runSync(client->health({})).parse()["status"] == "healthy");
+    CHECK(runSync(client->listModels("basic-subscription", {})).parse().size() == 2);
     auto unknown = expectError(client->listModels("nope", {}));
     CHECK(unknown.kind() == ErrorKind::PermissionDenied);
 }

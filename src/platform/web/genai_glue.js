@@ -24,6 +24,14 @@ mergeInto(LibraryManager.library, {
     return Emval.toHandle(JSON.parse(UTF8ToString(ptr, len)));
   },
 
+  // The same, then the named top-level member ('' for the whole value).
+  genai_json_parse_member__deps: ['$Emval'],
+  genai_json_parse_member: function (ptr, len, memberPtr) {
+    var value = JSON.parse(UTF8ToString(ptr, len));
+    var member = UTF8ToString(memberPtr);
+    return Emval.toHandle(member ? value[member] : value);
+  },
+
   // An error descriptor (JSON) -> the JS Error subclass the facade registered.
   genai_make_error__deps: ['$Emval'],
   genai_make_error: function (ptr, len) {

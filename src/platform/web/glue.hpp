@@ -9,6 +9,7 @@ extern "C" {
 void genai_then(emscripten::EM_VAL promise, void* awaiter);
 emscripten::EM_VAL genai_deferred();
 emscripten::EM_VAL genai_json_parse(const char* json, size_t length);
+emscripten::EM_VAL genai_json_parse_member(const char* json, size_t length, const char* member);
 emscripten::EM_VAL genai_make_error(const char* json, size_t length);
 emscripten::EM_VAL genai_fetch(emscripten::EM_VAL fetchFn, const char* url, const char* method,
                                const char* headersJson, const char* body, size_t bodyLength,

@@ -24,8 +24,13 @@ if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split("."
   exit 1
 fi
 
-# npm ci only when node_modules is missing or older than the lock file.
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm ci only when node_modules does not match the lock file (its hash is kept beside it). A
+# node_modules that is a link belongs to another checkout: it is left alone.
+lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -L node_modules ]; then
+  :
+elif [ ! -f node_modules/.genai-lock-sha256 ] || [ "$(cat node_modules/.genai-lock-sha256)" != "$lock_hash" ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > node_modules/.genai-lock-sha256
 fi

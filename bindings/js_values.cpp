@@ -42,6 +42,13 @@ http::ClientOptions clientOptions(const val& options) {
     return out;
 }
 
+http::ClientOptions clientOptions(std::string baseUrl, std::string token, const val& extra) {
+    http::ClientOptions out = present(extra) ? clientOptions(extra) : http::ClientOptions{};
+    out.baseUrl = std::move(baseUrl);
+    out.token = Secret(std::move(token));
+    return out;
+}
+
 Json parseRequest(const std::string& text) {
     if (text.empty()) return Json::object();
     Json parsed = Json::parse(text, nullptr, false);

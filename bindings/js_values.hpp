@@ -24,6 +24,9 @@ using Json = nlohmann::json;
 http::CallOptions callOptions(const val& options);
 // `{baseURL, token, timeout, maxRetries, headers, fetch}` -> ClientOptions.
 http::ClientOptions clientOptions(const val& options);
+// The same with the two options every client has passed as strings, and the rest (`extra`,
+// usually undefined) read only when given: createClient runs per request, so it crosses little.
+http::ClientOptions clientOptions(std::string baseUrl, std::string token, const val& extra);
 // A JSON text given by the facade (JSON.stringify of the caller's object) -> Json.
 Json parseRequest(const std::string& text);
 // The platform pieces every Real factory needs.

@@ -55,8 +55,8 @@ public:
         if (setup_.mock) factory_ = std::make_shared<maas::MockMaaSClientFactory>(webRuntime());
         else factory_ = std::make_shared<maas::RealMaaSClientFactory>(setup_.transport, webRuntime());
     }
-    JsMaaSClient createClient(val options) {
-        http::ClientOptions client = clientOptions(options);
+    JsMaaSClient createClient(std::string baseUrl, std::string token, val extra) {
+        http::ClientOptions client = clientOptions(std::move(baseUrl), std::move(token), extra);
         if (setup_.replay && client.baseUrl.empty()) client.baseUrl = kReplayBaseUrl;
         return JsMaaSClient(std::shared_ptr<MaaSClient>(factory_->createClient(client)));
     }

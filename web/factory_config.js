@@ -11,3 +11,9 @@ export function nativeFactoryConfig(config = {}) {
     replay: config.replay ? (typeof config.replay === 'string' ? config.replay : JSON.stringify(config.replay)) : undefined,
   };
 }
+
+/** A token given as a string or as a SecretToken (from extractRequestIdentity). */
+export function tokenText(token) {
+  if (token === undefined || token === null) return '';
+  return typeof token.reveal === 'function' ? String(token.reveal()) : String(token);
+}

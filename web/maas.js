@@ -1,6 +1,6 @@
 // MaaS client and factory (UPSTREAM.md §3 and the current MaaS API).
 import { Disposable, call } from './disposable.js';
-import { nativeFactoryConfig } from './factory_config.js';
+import { nativeFactoryConfig, tokenText } from './factory_config.js';
 
 const json = (value) => (value === undefined ? '' : JSON.stringify(value));
 
@@ -51,9 +51,10 @@ export class MaaSClientFactory extends Disposable {
   get isMock() { return this.native.isMock(); }
   /** A client for one request: `{baseURL, token, timeout, maxRetries, headers, fetch}`. */
   createClient(options = {}) {
-    const merged = this.#defaults.baseURL && options.baseURL === undefined
-      ? { ...options, baseURL: this.#defaults.baseURL } : options;
-    return new MaaSClient(this.native.createClient(merged));
+    const { baseURL = this.#defaults.baseURL, token, timeout, maxRetries, headers, fetch } = options;
+    const extra = timeout !== undefined || maxRetries !== undefined || headers !== undefined || fetch !== undefined
+      ? { timeout, maxRetries, headers, fetch } : undefined;
+    return new MaaSClient(this.native.createClient(baseURL ?? '', tokenText(token), extra));
   }
   /**
    * Every request/response pair so far (config `record: true`), credentials stripped, as a

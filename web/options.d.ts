@@ -28,8 +28,11 @@ export interface ClientOptions {
    * are appended). Default: the factory config's `baseURL`. Ignored by Mock factories.
    */
   baseURL?: string;
-  /** The user's bearer token (sent as `Authorization: Bearer <token>` when non-empty). Ignored by Mock factories. */
-  token?: string;
+  /**
+   * The user's bearer token (sent as `Authorization: Bearer <token>` when non-empty), as text or
+   * as the SecretToken of {@link GenAI.extractRequestIdentity}. Ignored by Mock factories.
+   */
+  token?: string | { reveal(): string };
   /** Timeout of each attempt, in milliseconds. Default 30000 for MaaS. */
   timeout?: number;
   /** Retries of retry-safe calls (see {@link CallOptions.maxRetries}). Default 2. */

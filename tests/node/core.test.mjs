@@ -104,3 +104,11 @@ test('undefined values in an env or header object are ignored; bad option types 
   maas.dispose();
   assert.equal(String(maas), '[MaaSClientFactory disposed]');
 });
+
+test('createClient takes the token as a string or as the SecretToken of an identity', async () => {
+  const { maas } = genai.createFactories({ maas: { mock: true } });
+  const identity = genai.extractRequestIdentity({ authorization: 'Bearer from-headers' });
+  const client = maas.createClient({ token: identity.token, timeout: 5000 });
+  assert.equal((await client.listModels()).length, 4);
+  client.dispose();
+});

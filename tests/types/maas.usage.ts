@@ -209,7 +209,7 @@ const clientOptions: ClientOptions = {
   headers: { 'X-Trace': 'abc' },
   fetch: customFetch,
 };
-// @ts-expect-error the token is a string: reveal() the SecretToken
+// A SecretToken is taken as it is.
 factory.createClient({ token: identity.token });
 // @ts-expect-error the token is a string
 factory.createClient({ token: 42 });

@@ -160,8 +160,7 @@ Task<Json> HttpKubernetesClient::namespacesFromProjects(Error primary, CallOptio
 
 Task<bool> HttpKubernetesClient::canListNamespaces(CallOptions options) {
     // The body exactly as upstream sends it (no kind / apiVersion).
-    Json review = {{"spec", {{"resourceAttributes",
-                              {{"verb", "list"}, {"group", ""}, {"resource", "namespaces"}, {"namespace", ""}}}}}};
+    Json review = Json::parse(R"({"spec":{"resourceAttributes":{"verb":"list","group":"","resource":"namespaces","namespace":""}}})");
     co_return co_await accessReview("canListNamespaces", std::move(review), std::move(options));
 }
 
@@ -169,11 +168,12 @@ Task<bool> HttpKubernetesClient::canListLlamaStackDistributions(std::string ns, 
     constexpr const char* op = "canListLlamaStackDistributions";
     validateNamespace(op, ns);
     const Resource& resource = distributionApi(settings_.distributionKind).resource;
-    Json review = {{"kind", "SelfSubjectAccessReview"},
-                   {"apiVersion", "authorization.k8s.io/v1"},
-                   {"spec",
-                    {{"resourceAttributes",
-                      {{"verb", "list"}, {"group", resource.group}, {"resource", resource.plural}, {"namespace", ns}}}}}};
+    Json review = Json::parse(
+        R"({"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1","spec":{"resourceAttributes":{"verb":"list"}}})");
+    Json& attributes = review["spec"]["resourceAttributes"];
+    attributes["group"] = resource.group;
+    attributes["resource"] = resource.plural;
+    attributes["namespace"] = ns;
     try {
         co_return co_await accessReview(op, std::move(review), std::move(options));
     } catch (const Error& e) {
@@ -199,9 +199,8 @@ Task<bool> HttpKubernetesClient::canListLlamaStackDistributions(std::string ns, 
 }
 
 Task<bool> HttpKubernetesClient::isClusterAdmin(CallOptions options) {
-    Json review = {{"kind", "SelfSubjectAccessReview"},
-                   {"apiVersion", "authorization.k8s.io/v1"},
-                   {"spec", {{"resourceAttributes", {{"verb", "*"}, {"resource", "*"}}}}}};
+    Json review = Json::parse(
+        R"({"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1","spec":{"resourceAttributes":{"verb":"*","resource":"*"}}})");
     co_return co_await accessReview("isClusterAdmin", std::move(review), std::move(options));
 }
 
@@ -210,7 +209,7 @@ Task<std::string> HttpKubernetesClient::getUser(CallOptions options) {
     r.operation = "getUser";
     r.method = "POST";
     r.url = url(kSelfSubjectReviews);
-    r.jsonBody = Json{{"kind", "SelfSubjectReview"}, {"apiVersion", "authentication.k8s.io/v1"}};
+    r.jsonBody = Json::parse(R"({"kind":"SelfSubjectReview","apiVersion":"authentication.k8s.io/v1"})");
     options.retryNonIdempotent = true;  // a review asks; it creates nothing
     Json body = co_await api_.sendJson(r, timed(std::move(options), kReviewTimeoutMs));
     std::string username = body.is_object() ? stringAt(body, {"status", "userInfo", "username"}) : std::string();

@@ -31,14 +31,15 @@ Json instantiate(const Json& object, const std::map<std::string, std::string>& v
 
 // A Kubernetes Status error body.
 [[noreturn]] void fail(int code, const std::string& reason, const std::string& message) {
-    throw FakeError{code, {{"kind", "Status"},
-                           {"apiVersion", "v1"},
-                           {"metadata", Json::object()},
-                           {"status", "Failure"},
-                           {"message", message},
-                           {"reason", reason},
-                           {"code", code}}};
+    Json status = Json::parse(R"({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure"})");
+    status["message"] = message;
+    status["reason"] = reason;
+    status["code"] = code;
+    throw FakeError{code, std::move(status)};
 }
+
+// Objects of the mock are written as JSON text: far less wasm than nlohmann initializer lists.
+Json fromText(const char* text) { return Json::parse(text); }
 
 // Equality-based label selectors: `k=v`, `k==v`, `k!=v`, `k`, `!k`, comma-separated.
 bool matchesSelector(const Json& object, const std::string& selector) {
@@ -82,10 +83,11 @@ public:
             if (!selector.empty() && !matchesSelector(object, selector)) continue;
             items.push_back(object);
         }
-        return {{"apiVersion", apiVersionOf(collection)},
-                {"kind", "List"},
-                {"metadata", {{"resourceVersion", std::to_string(resourceVersion_)}}},
-                {"items", items}};
+        Json out = fromText(R"({"kind": "List"})");
+        out["apiVersion"] = apiVersionOf(collection);
+        out["metadata"]["resourceVersion"] = std::to_string(resourceVersion_);
+        out["items"] = std::move(items);
+        return out;
     }
 
     Json get(const std::string& collection, const std::string& ns, const std::string& name) const {
@@ -168,17 +170,18 @@ public:
         const bool allowed = attributes.value("verb", std::string()) != "*";
         review["apiVersion"] = "authorization.k8s.io/v1";
         review["kind"] = "SelfSubjectAccessReview";
-        review["metadata"] = {{"creationTimestamp", nullptr}};
-        review["status"] = {{"allowed", allowed}};
+        review["metadata"]["creationTimestamp"] = nullptr;
+        review["status"]["allowed"] = allowed;
         if (!allowed) review["status"]["reason"] = "the mock user is not a cluster administrator";
         return review;
     }
 
     Json selfReview() const {
-        return {{"apiVersion", "authentication.k8s.io/v1"},
-                {"kind", "SelfSubjectReview"},
-                {"metadata", {{"creationTimestamp", nullptr}}},
-                {"status", {{"userInfo", {{"username", cluster_["username"]}, {"groups", cluster_["groups"]}}}}}};
+        Json review = fromText(R"({"apiVersion": "authentication.k8s.io/v1", "kind": "SelfSubjectReview",
+                                 "metadata": {"creationTimestamp": null}})");
+        review["status"]["userInfo"]["username"] = cluster_["username"];
+        review["status"]["userInfo"]["groups"] = cluster_["groups"];
+        return review;
     }
 
 private:
@@ -218,23 +221,22 @@ private:
 
     // What the operator reports once a new server runs.
     Json runningStatus(const Json& object, const std::string& ns) const {
-        const std::string name = stringAt(object, {"metadata", "name"});
-        return {{"phase", "Ready"},
-                {"version", {{"llamaStackServerVersion", "v0.2.0"}}},
-                {"serviceURL", "http://" + name + "-service." + ns + ".svc.cluster.local:8321"},
-                {"distributionConfig",
-                 {{"activeDistribution", "rh-dev"}, {"providers", Json::array()}, {"availableDistributions", Json::object()}}},
-                {"availableReplicas", 1}};
+        Json status = fromText(R"({"phase": "Ready", "version": {"llamaStackServerVersion": "v0.2.0"},
+            "distributionConfig": {"activeDistribution": "rh-dev", "providers": [], "availableDistributions": {}},
+            "availableReplicas": 1})");
+        status["serviceURL"] = "http://" + stringAt(object, {"metadata", "name"}) + "-service." + ns + ".svc.cluster.local:8321";
+        return status;
     }
 
     Json mcpConfigMap(const std::string& ns) const {
         Json data = Json::object();
         for (const auto& [server, entry] : mcpServers_.items()) data[server] = entry.dump();
-        return {{"apiVersion", "v1"},
-                {"kind", "ConfigMap"},
-                {"metadata", {{"name", cluster_["mcpConfigMap"]}, {"namespace", ns}, {"uid", "00000000-0000-4000-8000-00000000mcp0"},
-                              {"creationTimestamp", "2025-01-01T00:00:00Z"}, {"resourceVersion", "1"}}},
-                {"data", data}};
+        Json configMap = fromText(R"({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {
+            "uid": "00000000-0000-4000-8000-000000000mcp", "creationTimestamp": "2025-01-01T00:00:00Z", "resourceVersion": "1"}})");
+        configMap["metadata"]["name"] = cluster_["mcpConfigMap"];
+        configMap["metadata"]["namespace"] = ns;
+        configMap["data"] = std::move(data);
+        return configMap;
     }
 
     void add(const std::string& collection, Json object) {
@@ -245,23 +247,18 @@ private:
     }
 
     void seed() {
-        for (const char* collection :
-             {"v1/namespaces", "v1/configmaps", "v1/secrets", "v1/serviceaccounts", "v1/services",
-              "serving.kserve.io/v1beta1/inferenceservices", "serving.kserve.io/v1alpha1/servingruntimes",
-              "serving.kserve.io/v1alpha1/llminferenceservices", "llamastack.io/v1alpha1/llamastackdistributions",
-              "ogx.io/v1beta1/ogxservers", "project.openshift.io/v1/projects", "config.openshift.io/v1/ingresses"})
-            store_[collection];
+        for (const auto& collection : cluster_["collections"]) store_[collection.get<std::string>()];
         for (const auto& name : cluster_["namespaces"]) {
-            add("v1/namespaces", {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}},
-                                  {"status", {{"phase", "Active"}}}});
-            add("project.openshift.io/v1/projects",
-                {{"apiVersion", "project.openshift.io/v1"}, {"kind", "Project"}, {"metadata", {{"name", name}}},
-                 {"status", {{"phase", "Active"}}}});
+            Json ns = fromText(R"({"apiVersion": "v1", "kind": "Namespace", "status": {"phase": "Active"}})");
+            ns["metadata"]["name"] = name;
+            add("v1/namespaces", ns);
+            ns["apiVersion"] = "project.openshift.io/v1";
+            ns["kind"] = "Project";
+            add("project.openshift.io/v1/projects", ns);
         }
-        add("config.openshift.io/v1/ingresses", {{"apiVersion", "config.openshift.io/v1"},
-                                                 {"kind", "Ingress"},
-                                                 {"metadata", {{"name", "cluster"}}},
-                                                 {"spec", {{"domain", cluster_["domain"]}}}});
+        Json ingress = fromText(R"({"apiVersion": "config.openshift.io/v1", "kind": "Ingress", "metadata": {"name": "cluster"}})");
+        ingress["spec"]["domain"] = cluster_["domain"];
+        add("config.openshift.io/v1/ingresses", ingress);
         seedServing();
         seedDistributions();
     }

@@ -78,22 +78,35 @@ std::string llmInferenceServiceUrl(const Json& llmisvc, const Json& service, con
 
 std::string maasModelUrl(const Json& maasModel) { return withV1(maasModel.value("url", std::string())); }
 
+namespace {
+Json llmModel(const std::string& id, const std::string& providerId, Json metadata) {
+    Json model = Json::object();
+    model["model_id"] = id;
+    model["provider_id"] = providerId;
+    model["model_type"] = "llm";
+    model["metadata"] = std::move(metadata);
+    return model;
+}
+}  // namespace
+
 Json registeredInferenceServiceModel(const Json& isvc, const std::string& providerId) {
     std::string id = stringAt(isvc, {"metadata", "name"});
     for (char& c : id)
         if (c == ':') c = '-';
-    return {{"model_id", id}, {"provider_id", providerId}, {"model_type", "llm"}, {"metadata", displayMetadata(isvc)}};
+    return llmModel(id, providerId, displayMetadata(isvc));
 }
 
 Json registeredLLMInferenceServiceModel(const Json& llmisvc, const std::string& providerId) {
     std::string id = stringAt(llmisvc, {"spec", "model", "name"});
     if (id.empty()) id = stringAt(llmisvc, {"metadata", "name"});
-    return {{"model_id", id}, {"provider_id", providerId}, {"model_type", "llm"}, {"metadata", displayMetadata(llmisvc)}};
+    return llmModel(id, providerId, displayMetadata(llmisvc));
 }
 
 Json registeredMaaSModel(const Json& maasModel, const std::string& providerId) {
     const std::string id = maasModel.value("id", std::string());
-    return {{"model_id", id}, {"provider_id", providerId}, {"model_type", "llm"}, {"metadata", {{"display_name", id}}}};
+    Json metadata = Json::object();
+    metadata["display_name"] = id;
+    return llmModel(id, providerId, std::move(metadata));
 }
 
 }  // namespace genai::kubernetes

@@ -6,13 +6,15 @@
 namespace genai::kubernetes {
 
 Json namespaceFromProject(const Json& project) {
-    Json metadata = {{"name", stringAt(project, {"metadata", "name"})}};
+    Json ns = Json::parse(R"({"apiVersion": "v1", "kind": "Namespace"})");
+    Json& metadata = ns["metadata"];
+    metadata["name"] = stringAt(project, {"metadata", "name"});
     if (project.contains("metadata") && project["metadata"].is_object()) {
         for (const char* field : {"annotations", "labels"}) {
             if (project["metadata"].contains(field)) metadata[field] = project["metadata"][field];
         }
     }
-    return {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", metadata}};
+    return ns;
 }
 
 Json dashboardNamespaces(const Json& namespaces) {
@@ -23,7 +25,10 @@ Json dashboardNamespaces(const Json& namespaces) {
             startsWith(name, "openshift-") || startsWith(name, "kube-"))
             continue;
         std::string display = stringAt(ns, {"metadata", "annotations", "openshift.io/display-name"});
-        out.push_back({{"name", name}, {"displayName", display.empty() ? name : display}});
+        Json entry = Json::object();
+        entry["name"] = name;
+        entry["displayName"] = display.empty() ? name : display;
+        out.push_back(std::move(entry));
     }
     return out;
 }

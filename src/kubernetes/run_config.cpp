@@ -72,15 +72,12 @@ const Json* findModel(const Json& config, std::string_view modelId) {
 Json defaultRunConfig() { return Json::parse(kDefaultConfig); }
 
 void addVllmProvider(Json& config, const std::string& providerId, const std::string& url, int index) {
-    const std::string i = std::to_string(index);
-    config["providers"]["inference"].push_back(
-        {{"provider_id", providerId},
-         {"provider_type", "remote::vllm"},
-         {"config",
-          {{"url", url},
-           {"max_tokens", "${env.VLLM_MAX_TOKENS:=4096}"},
-           {"api_token", "${env.VLLM_API_TOKEN_" + i + ":=fake}"},
-           {"tls_verify", "${env.VLLM_TLS_VERIFY:=true}"}}}});
+    Json provider = Json::parse(R"({"provider_type": "remote::vllm", "config": {
+        "max_tokens": "${env.VLLM_MAX_TOKENS:=4096}", "tls_verify": "${env.VLLM_TLS_VERIFY:=true}"}})");
+    provider["provider_id"] = providerId;
+    provider["config"]["url"] = url;
+    provider["config"]["api_token"] = "${env.VLLM_API_TOKEN_" + std::to_string(index) + ":=fake}";
+    config["providers"]["inference"].push_back(std::move(provider));
 }
 
 void registerModel(Json& config, Json model) { config["registered_resources"]["models"].push_back(std::move(model)); }
@@ -108,10 +105,12 @@ Json findModelProvider(const Json& config, std::string_view modelId) {
             std::string url;
             if (provider.contains("config") && provider["config"].is_object())
                 url = reduceEnvDefault(provider["config"].value("url", std::string()));
-            return {{"model_id", model->value("model_id", std::string())},
-                    {"provider_id", providerId},
-                    {"provider_type", provider.value("provider_type", std::string())},
-                    {"url", url}};
+            Json info = Json::object();
+            info["model_id"] = model->value("model_id", std::string());
+            info["provider_id"] = providerId;
+            info["provider_type"] = provider.value("provider_type", std::string());
+            info["url"] = url;
+            return info;
         }
     }
     throw std::invalid_argument("provider configuration not found for provider_id " + providerId);

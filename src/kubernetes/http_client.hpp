@@ -60,6 +60,7 @@ private:
     Task<Json> generateRunConfig(const InstallRequest& request, const ModelSources& sources,
                                  std::shared_ptr<maas::MaaSClient> maas, CallOptions options);
     Task<Json> firstService(std::string ns, std::string selector, CallOptions options);
+    // Returns the ConfigMap to replace with an owner reference.
     Task<Json> createConfigMap(const InstallRequest& request, const ModelSources& sources,
                                std::shared_ptr<maas::MaaSClient> maas, CallOptions options);
 

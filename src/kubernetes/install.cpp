@@ -168,13 +168,17 @@ Task<Json> HttpKubernetesClient::generateRunConfig(const InstallRequest& request
     co_return config;
 }
 
-// Creates ConfigMap llama-stack-config (without its owner: the caller adds it once the custom
-// resource exists).
+// Creates ConfigMap llama-stack-config without its owner, and returns it as the caller will
+// replace it once the custom resource exists: our object with the server's resourceVersion (so
+// the update is conditional), not the server's copy with fields we never set.
 Task<Json> HttpKubernetesClient::createConfigMap(const InstallRequest& request, const ModelSources& sources,
                                                  std::shared_ptr<maas::MaaSClient> maas, CallOptions options) {
     Json config = co_await generateRunConfig(request, sources, std::move(maas), options);
     Json configMap = buildConfigMap(settings_.distributionKind, request.ns, renderRunYaml(config));
-    co_return co_await create(kInstall, url(kConfigMaps, request.ns), std::move(configMap), options);
+    Json created = co_await create(kInstall, url(kConfigMaps, request.ns), configMap, options);
+    const std::string version = stringAt(created, {"metadata", "resourceVersion"});
+    if (!version.empty()) configMap["metadata"]["resourceVersion"] = version;
+    co_return configMap;
 }
 
 Task<Json> HttpKubernetesClient::installLlamaStackDistribution(InstallRequest request,

@@ -24,9 +24,16 @@ function client(token = 'user-token') {
   return { c: kubernetes.createClient({ token }), seen: fetch.seen };
 }
 
+// Violations of the request. (Prism also reports where its own generated example breaks the
+// spec's response schema, e.g. ConfigMap binaryData that is not base64: not the client's doing.)
+function requestViolations(header) {
+  if (!header) return [];
+  return JSON.parse(header).filter((v) => v.location?.[0] !== 'response');
+}
+
 function assertNoViolations(seen) {
   assert.ok(seen.length > 0, 'no request reached Prism');
-  for (const s of seen) assert.equal(s.violations, null, `${s.method} ${s.url}: ${s.violations}`);
+  for (const s of seen) assert.deepEqual(requestViolations(s.violations), [], `${s.method} ${s.url}: ${s.violations}`);
 }
 
 describe('Kubernetes against Prism (kubernetes-1.36-swagger.json)', () => {

@@ -42,6 +42,13 @@ kubernetes::KubernetesSettings settingsOf(const val& options) {
 }
 }  // namespace
 
+// Keeps the client alive while its call runs, so a disposed JS client cannot free it mid-call.
+// One such coroutine per result type (not one per method) keeps the wasm small.
+template <typename T>
+Task<T> whileAlive(std::shared_ptr<KubernetesClient> client, Task<T> call) {
+    co_return co_await std::move(call);
+}
+
 class JsKubernetesClient {
 public:
     explicit JsKubernetesClient(std::shared_ptr<KubernetesClient> client) : client_(std::move(client)) {}
@@ -49,70 +56,46 @@ public:
     val getNamespaces(bool dashboard, val options) {
         kubernetes::NamespaceQuery query;
         query.dashboard = dashboard;
-        return jsonPromise([](auto c, kubernetes::NamespaceQuery q, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getNamespaces(q, std::move(o));
-        }(client_, query, callOptions(options)));
+        return jsonPromise(whileAlive(client_, client_->getNamespaces(query, callOptions(options))));
     }
     val canListNamespaces(val options) {
-        return boolPromise([](auto c, http::CallOptions o) -> Task<bool> {
-            co_return co_await c->canListNamespaces(std::move(o));
-        }(client_, callOptions(options)));
+        return boolPromise(whileAlive(client_, client_->canListNamespaces(callOptions(options))));
     }
     val canListLlamaStackDistributions(std::string ns, val options) {
-        return boolPromise([](auto c, std::string n, http::CallOptions o) -> Task<bool> {
-            co_return co_await c->canListLlamaStackDistributions(std::move(n), std::move(o));
-        }(client_, std::move(ns), callOptions(options)));
+        return boolPromise(whileAlive(client_, client_->canListLlamaStackDistributions(std::move(ns), callOptions(options))));
     }
     val isClusterAdmin(val options) {
-        return boolPromise([](auto c, http::CallOptions o) -> Task<bool> {
-            co_return co_await c->isClusterAdmin(std::move(o));
-        }(client_, callOptions(options)));
+        return boolPromise(whileAlive(client_, client_->isClusterAdmin(callOptions(options))));
     }
-    val getUser(val options) {
-        return stringPromise([](auto c, http::CallOptions o) -> Task<std::string> {
-            co_return co_await c->getUser(std::move(o));
-        }(client_, callOptions(options)));
-    }
+    val getUser(val options) { return stringPromise(whileAlive(client_, client_->getUser(callOptions(options)))); }
     val getLlamaStackDistributions(std::string ns, val options) {
-        return jsonPromise([](auto c, std::string n, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getLlamaStackDistributions(std::move(n), std::move(o));
-        }(client_, std::move(ns), callOptions(options)));
+        return jsonPromise(whileAlive(client_, client_->getLlamaStackDistributions(std::move(ns), callOptions(options))));
     }
     val installLlamaStackDistribution(std::string ns, std::string modelsJson, val maasNative, val options) {
         return guarded([&] {
             auto request = kubernetes::InstallRequest::fromJson(std::move(ns), parseRequest(modelsJson));
             std::shared_ptr<maas::MaaSClient> maas;
             if (!maasNative.isUndefined() && !maasNative.isNull()) maas = maasClientOf(maasNative);
-            return jsonPromise([](auto c, kubernetes::InstallRequest r, std::shared_ptr<maas::MaaSClient> m,
-                                  http::CallOptions o) -> Task<Json> {
-                co_return co_await c->installLlamaStackDistribution(std::move(r), std::move(m), std::move(o));
-            }(client_, std::move(request), std::move(maas), callOptions(options)));
+            return jsonPromise(whileAlive(client_, client_->installLlamaStackDistribution(
+                                                       std::move(request), std::move(maas), callOptions(options))));
         });
     }
     val deleteLlamaStackDistribution(std::string ns, std::string name, val options) {
-        return jsonPromise([](auto c, std::string n, std::string m, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->deleteLlamaStackDistribution(std::move(n), std::move(m), std::move(o));
-        }(client_, std::move(ns), std::move(name), callOptions(options)));
+        return jsonPromise(whileAlive(
+            client_, client_->deleteLlamaStackDistribution(std::move(ns), std::move(name), callOptions(options))));
     }
     val getAAModels(std::string ns, val options) {
-        return jsonPromise([](auto c, std::string n, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getAAModels(std::move(n), std::move(o));
-        }(client_, std::move(ns), callOptions(options)));
+        return jsonPromise(whileAlive(client_, client_->getAAModels(std::move(ns), callOptions(options))));
     }
     val getModelProviderInfo(std::string ns, std::string modelId, val options) {
-        return jsonPromise([](auto c, std::string n, std::string m, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getModelProviderInfo(std::move(n), std::move(m), std::move(o));
-        }(client_, std::move(ns), std::move(modelId), callOptions(options)));
+        return jsonPromise(
+            whileAlive(client_, client_->getModelProviderInfo(std::move(ns), std::move(modelId), callOptions(options))));
     }
     val getConfigMap(std::string ns, std::string name, val options) {
-        return jsonPromise([](auto c, std::string n, std::string m, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getConfigMap(std::move(n), std::move(m), std::move(o));
-        }(client_, std::move(ns), std::move(name), callOptions(options)));
+        return jsonPromise(whileAlive(client_, client_->getConfigMap(std::move(ns), std::move(name), callOptions(options))));
     }
     val discoverClusterDomain(val options) {
-        return stringPromise([](auto c, http::CallOptions o) -> Task<std::string> {
-            co_return co_await c->discoverClusterDomain(std::move(o));
-        }(client_, callOptions(options)));
+        return stringPromise(whileAlive(client_, client_->discoverClusterDomain(callOptions(options))));
     }
     // The facade wraps it in a SecretToken at once.
     std::string bearerToken() const { return client_->bearerToken().reveal(); }

@@ -50,54 +50,25 @@ CallOptions HttpKubernetesClient::timed(CallOptions options, double upstreamMs) 
     return options;
 }
 
-Task<Json> HttpKubernetesClient::getObject(std::string operation, std::string url, CallOptions options) {
+Task<Json> HttpKubernetesClient::sendObject(std::string operation, std::string method, std::string url,
+                                            std::optional<Json> body, CallOptions options, bool list) {
     http::ApiRequest r;
     r.operation = std::move(operation);
+    r.method = std::move(method);
     r.url = std::move(url);
-    Json body = co_await api_.sendJson(r, options);
-    if (!body.is_object()) api_.throwBadBody(r, "failed to decode the Kubernetes API response: expected an object");
-    co_return body;
-}
-
-Task<Json> HttpKubernetesClient::listObject(std::string operation, std::string url, CallOptions options) {
-    http::ApiRequest r;
-    r.operation = std::move(operation);
-    r.url = std::move(url);
-    Json body = co_await api_.sendJson(r, options);
-    if (!body.is_object()) api_.throwBadBody(r, "failed to decode the Kubernetes API response: expected a list");
-    if (!body.contains("items") || body["items"].is_null()) body["items"] = Json::array();
-    if (!body["items"].is_array()) api_.throwBadBody(r, "failed to decode the Kubernetes API response: items is not an array");
-    for (const auto& item : body["items"]) {
-        if (!item.is_object()) api_.throwBadBody(r, "failed to decode the Kubernetes API response: an item is not an object");
+    r.jsonBody = std::move(body);
+    Json answer = co_await api_.sendJson(r, options);
+    if (!answer.is_object()) api_.throwBadBody(r, "failed to decode the Kubernetes API response: expected an object");
+    if (list) {
+        if (!answer.contains("items") || answer["items"].is_null()) answer["items"] = Json::array();
+        if (!answer["items"].is_array())
+            api_.throwBadBody(r, "failed to decode the Kubernetes API response: items is not an array");
+        for (const auto& item : answer["items"]) {
+            if (!item.is_object())
+                api_.throwBadBody(r, "failed to decode the Kubernetes API response: an item is not an object");
+        }
     }
-    co_return body;
-}
-
-Task<Json> HttpKubernetesClient::listItems(std::string operation, std::string url, CallOptions options) {
-    Json list = co_await listObject(std::move(operation), std::move(url), std::move(options));
-    co_return std::move(list["items"]);
-}
-
-Task<Json> HttpKubernetesClient::create(std::string operation, std::string url, Json object, CallOptions options) {
-    http::ApiRequest r;
-    r.operation = std::move(operation);
-    r.method = "POST";
-    r.url = std::move(url);
-    r.jsonBody = std::move(object);
-    Json body = co_await api_.sendJson(r, options);
-    if (!body.is_object()) api_.throwBadBody(r, "failed to decode the Kubernetes API response: expected an object");
-    co_return body;
-}
-
-Task<Json> HttpKubernetesClient::replace(std::string operation, std::string url, Json object, CallOptions options) {
-    http::ApiRequest r;
-    r.operation = std::move(operation);
-    r.method = "PUT";
-    r.url = std::move(url);
-    r.jsonBody = std::move(object);
-    Json body = co_await api_.sendJson(r, options);
-    if (!body.is_object()) api_.throwBadBody(r, "failed to decode the Kubernetes API response: expected an object");
-    co_return body;
+    co_return answer;
 }
 
 Task<bool> HttpKubernetesClient::accessReview(std::string operation, Json review, CallOptions options) {
@@ -120,7 +91,7 @@ Task<Json> HttpKubernetesClient::getNamespaces(NamespaceQuery query, CallOptions
     Json namespaces;
     std::optional<Error> failure;
     try {
-        namespaces = co_await listItems("getNamespaces", url(kNamespaces), options);
+        namespaces = itemsOf(co_await listObject("getNamespaces", url(kNamespaces), options));
     } catch (const Error& e) {
         if (e.kind() == ErrorKind::Abort) throw;
         failure = e;
@@ -134,7 +105,7 @@ Task<Json> HttpKubernetesClient::namespacesFromProjects(Error primary, CallOptio
     Json projects;
     std::optional<Error> failure;
     try {
-        projects = co_await listItems("getNamespaces", url(kProjects), options);
+        projects = itemsOf(co_await listObject("getNamespaces", url(kProjects), options));
     } catch (const Error& e) {
         failure = e;
     }
@@ -246,7 +217,8 @@ Task<Json> HttpKubernetesClient::getAAModels(std::string ns, CallOptions options
     options = timed(std::move(options), kListTimeoutMs);
     Json inferenceServices;
     try {
-        inferenceServices = co_await listItems(op, url(kInferenceServices, ns, {}, genAiAsset), options);
+        inferenceServices =
+            itemsOf(co_await listObject(op, url(kInferenceServices, ns, {}, genAiAsset), options));
     } catch (const Error& e) {
         rethrowInContext(e, "failed to list InferenceServices");
     }
@@ -266,7 +238,8 @@ Task<Json> HttpKubernetesClient::getAAModels(std::string ns, CallOptions options
     }
     Json llmInferenceServices;
     try {
-        llmInferenceServices = co_await listItems(op, url(kLLMInferenceServices, ns, {}, genAiAsset), options);
+        llmInferenceServices =
+            itemsOf(co_await listObject(op, url(kLLMInferenceServices, ns, {}, genAiAsset), options));
     } catch (const Error& e) {
         rethrowInContext(e, "failed to list LLMInferenceServices");
     }

@@ -42,12 +42,24 @@ private:
                     std::string_view labelSelector = {}) const;
     // The caller's timeout, else the client's, else the upstream one of the operation.
     CallOptions timed(CallOptions options, double upstreamMs) const;
-    Task<Json> getObject(std::string operation, std::string url, CallOptions options);
-    // The list object (validated to have an `items` array; a null `items` becomes []).
-    Task<Json> listObject(std::string operation, std::string url, CallOptions options);
-    Task<Json> listItems(std::string operation, std::string url, CallOptions options);
-    Task<Json> create(std::string operation, std::string url, Json object, CallOptions options);
-    Task<Json> replace(std::string operation, std::string url, Json object, CallOptions options);
+    // GET (no body), POST or PUT of one object; the answer must be an object. A list answer
+    // (`list`) must have an `items` array of objects (a null `items` becomes []).
+    Task<Json> sendObject(std::string operation, std::string method, std::string url, std::optional<Json> body,
+                          CallOptions options, bool list = false);
+    Task<Json> getObject(std::string operation, std::string url, CallOptions options) {
+        return sendObject(std::move(operation), "GET", std::move(url), std::nullopt, std::move(options));
+    }
+    Task<Json> listObject(std::string operation, std::string url, CallOptions options) {
+        return sendObject(std::move(operation), "GET", std::move(url), std::nullopt, std::move(options), true);
+    }
+    // The `items` of a list object.
+    static Json itemsOf(Json list) { return std::move(list["items"]); }
+    Task<Json> create(std::string operation, std::string url, Json object, CallOptions options) {
+        return sendObject(std::move(operation), "POST", std::move(url), std::move(object), std::move(options));
+    }
+    Task<Json> replace(std::string operation, std::string url, Json object, CallOptions options) {
+        return sendObject(std::move(operation), "PUT", std::move(url), std::move(object), std::move(options));
+    }
     Task<bool> accessReview(std::string operation, Json review, CallOptions options);
     Task<Json> namespacesFromProjects(Error primary, CallOptions options);
     Task<Json> distributionItems(std::string operation, std::string ns, CallOptions options);

@@ -45,14 +45,16 @@ Task<HttpKubernetesClient::ModelSources> HttpKubernetesClient::findModelSources(
     bool anyLocal = false;
     for (const auto& model : request.models) anyLocal = anyLocal || !model.isMaaSModel;
     if (!anyLocal) co_return sources;
-    sources.inferenceServices = co_await listItems(kInstall, url(kInferenceServices, request.ns), options);
+    sources.inferenceServices =
+        itemsOf(co_await listObject(kInstall, url(kInferenceServices, request.ns), options));
     bool allFound = true;
     for (const auto& model : request.models) {
         if (!model.isMaaSModel && !findByName(sources.inferenceServices, model.modelName)) allFound = false;
     }
     if (allFound) co_return sources;
     try {
-        sources.llmInferenceServices = co_await listItems(kInstall, url(kLLMInferenceServices, request.ns), options);
+        sources.llmInferenceServices =
+            itemsOf(co_await listObject(kInstall, url(kLLMInferenceServices, request.ns), options));
     } catch (const Error& e) {
         // A cluster without the LLMInferenceService CRD simply has none.
         if (e.kind() != ErrorKind::NotFound) throw;
@@ -65,8 +67,9 @@ Task<HttpKubernetesClient::ModelSources> HttpKubernetesClient::findModelSources(
 Task<std::string> HttpKubernetesClient::tokenSecretFor(std::string ns, std::string ownerKind, std::string ownerName,
                                                        Json& accounts, Json& secrets, CallOptions options) {
     try {
-        if (accounts.is_null()) accounts = co_await listItems(kInstall, url(kServiceAccounts, ns), options);
-        if (secrets.is_null()) secrets = co_await listItems(kInstall, url(kSecrets, ns), options);
+        if (accounts.is_null())
+            accounts = itemsOf(co_await listObject(kInstall, url(kServiceAccounts, ns), options));
+        if (secrets.is_null()) secrets = itemsOf(co_await listObject(kInstall, url(kSecrets, ns), options));
     } catch (const Error& e) {
         if (e.kind() == ErrorKind::Abort) throw;
         // Without the right to list them the install goes on with `fake` tokens.
@@ -119,7 +122,7 @@ Task<Json> HttpKubernetesClient::tokenEnvironment(const InstallRequest& request,
 }
 
 Task<Json> HttpKubernetesClient::firstService(std::string ns, std::string selector, CallOptions options) {
-    Json services = co_await listItems(kInstall, url(kServices, ns, {}, selector), options);
+    Json services = itemsOf(co_await listObject(kInstall, url(kServices, ns, {}, selector), options));
     co_return services.empty() ? Json() : services[0];
 }
 

@@ -237,10 +237,13 @@ int appendOutput(void* data, unsigned char* buffer, size_t size) {
     return 1;
 }
 
+[[noreturn, gnu::noinline]] void failEmit(const EmitterHandle& h) {
+    throw YamlError(std::string("cannot write YAML: ") + (h.emitter.problem ? h.emitter.problem : "emitter error"));
+}
+
 void emit(EmitterHandle& h, yaml_event_t& event) {
     // yaml_emitter_emit takes ownership of the event, also on failure.
-    if (!yaml_emitter_emit(&h.emitter, &event))
-        throw YamlError(std::string("cannot write YAML: ") + (h.emitter.problem ? h.emitter.problem : "emitter error"));
+    if (!yaml_emitter_emit(&h.emitter, &event)) failEmit(h);
 }
 
 void emitScalar(EmitterHandle& h, std::string_view text, yaml_scalar_style_t style) {

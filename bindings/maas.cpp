@@ -2,6 +2,7 @@
 #include <emscripten/bind.h>
 
 #include "bindings/js_values.hpp"
+#include "bindings/maas_handle.hpp"
 #include "maas/factory.hpp"
 
 namespace genai::bindings {
@@ -11,6 +12,7 @@ using maas::MaaSClient;
 class JsMaaSClient {
 public:
     explicit JsMaaSClient(std::shared_ptr<MaaSClient> client) : client_(std::move(client)) {}
+    const std::shared_ptr<MaaSClient>& shared() const { return client_; }
 
     val listModels(std::string subscription, val options) {
         return callAsync(client_, &MaaSClient::listModels, std::move(subscription), callOptions(options));
@@ -69,6 +71,12 @@ private:
     FactorySetup setup_;
     std::shared_ptr<maas::MaaSClientFactory> factory_;
 };
+
+std::shared_ptr<MaaSClient> maasClientOf(const val& native) {
+    if (!native.instanceof(val::module_property("MaaSClient")))
+        throwValidation("maas", "maasClient", "expected a MaaS client created by a MaaS factory of this SDK");
+    return native.as<JsMaaSClient>().shared();
+}
 
 EMSCRIPTEN_BINDINGS(genai_maas) {
     emscripten::class_<JsMaaSClient>("MaaSClient")

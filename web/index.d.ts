@@ -7,6 +7,7 @@
 /// <reference lib="esnext.disposable" />
 
 import type { MaaSClientFactory } from './maas.js';
+import type { KubernetesClientFactory, KubernetesServiceConfig } from './kubernetes.js';
 import type { GenAIErrors, ValidationError } from './errors.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -99,8 +100,11 @@ export interface FactoriesConfig {
   maas?: ServiceConfig;
   /** MCP servers (factory not available yet: see {@link Factories}). */
   mcp?: ServiceConfig;
-  /** Kubernetes API (factory not available yet: see {@link Factories}). */
-  kubernetes?: ServiceConfig;
+  /**
+   * Kubernetes API (usually a same-origin proxy in front of the API server): gives
+   * {@link Factories.kubernetes}. Also takes `distributionKind` and `distributionName`.
+   */
+  kubernetes?: KubernetesServiceConfig;
   /** The fetch used by every service that has no `fetch` of its own. Default `globalThis.fetch`. */
   fetch?: typeof fetch;
   /** Token header settings; not read by createFactories (pass them to extractRequestIdentity). */
@@ -114,7 +118,9 @@ export interface FactoriesConfig {
 export interface Factories {
   /** Present when the config has a `maas` entry. */
   maas?: MaaSClientFactory;
-  // llamaStack, mcp and kubernetes factories land with their own issues.
+  /** Present when the config has a `kubernetes` entry. */
+  kubernetes?: KubernetesClientFactory;
+  // llamaStack and mcp factories land with their own issues.
 }
 
 /** One service as read from the environment by {@link GenAI.configFromEnv}. */
@@ -192,6 +198,10 @@ export class GenAI {
   #private;
   private constructor();
 
+  /** Both `maas` and `kubernetes` are given, so both factories are present. */
+  createFactories(
+    config: FactoriesConfig & { maas: ServiceConfig; kubernetes: KubernetesServiceConfig },
+  ): Factories & { maas: MaaSClientFactory; kubernetes: KubernetesClientFactory };
   /**
    * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
    * A top-level `fetch` is used by every service that has none of its own.
@@ -199,6 +209,11 @@ export class GenAI {
    * This overload: `config.maas` is given (e.g. a literal, or {@link EnvConfig}), so `maas` is present.
    */
   createFactories(config: FactoriesConfig & { maas: ServiceConfig }): Factories & { maas: MaaSClientFactory };
+  /**
+   * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
+   * This overload: `config.kubernetes` is given, so `kubernetes` is present.
+   */
+  createFactories(config: FactoriesConfig & { kubernetes: KubernetesServiceConfig }): Factories & { kubernetes: KubernetesClientFactory };
   /**
    * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
    * A top-level `fetch` is used by every service that has none of its own.
@@ -252,3 +267,4 @@ export function liveHandleCount(): number;
 export * from './options.js';
 export * from './errors.js';
 export * from './maas.js';
+export * from './kubernetes.js';

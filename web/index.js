@@ -5,14 +5,17 @@ import { instantiate } from './loader.js';
 import { liveHandleCount } from './disposable.js';
 // One import and one export line per service.
 import { MaaSClientFactory } from './maas.js';
+import { KubernetesClientFactory } from './kubernetes.js';
 
 export * from './errors.js';
 export { liveHandleCount } from './disposable.js';
 export { MaaSClient, MaaSClientFactory } from './maas.js';
+export { KubernetesClient, KubernetesClientFactory, maasBaseURLForDomain } from './kubernetes.js';
 
 // The factory class of each service, by its key in the createFactories() config.
 const FACTORIES = {
   maas: MaaSClientFactory,
+  kubernetes: KubernetesClientFactory,
 };
 
 function plainHeaders(headers) {

@@ -21,9 +21,26 @@ function(genai_fetch_libyaml_source)
   set(work "${CMAKE_SOURCE_DIR}/.cache/debian-src")
   set(apt "${work}/apt")
   file(MAKE_DIRECTORY "${apt}/lists/partial" "${apt}/archives/partial" "${work}/files")
-  file(WRITE "${apt}/sources.list"
-       "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main\n")
-  set(options -q -o Dir::Etc::SourceList=${apt}/sources.list -o Dir::Etc::SourceParts=${apt}/none
+  # The machine's own Debian archives, as source archives: each binary entry of its apt sources
+  # ("deb" lines, "Types: deb" stanzas) copied as a "deb-src" one.
+  file(MAKE_DIRECTORY "${apt}/parts")
+  set(legacy "")
+  if(EXISTS /etc/apt/sources.list)
+    file(STRINGS /etc/apt/sources.list lines REGEX "^deb ")
+    foreach(line ${lines})
+      string(REGEX REPLACE "^deb " "deb-src " line "${line}")
+      string(APPEND legacy "${line}\n")
+    endforeach()
+  endif()
+  file(WRITE "${apt}/sources.list" "${legacy}")
+  file(GLOB system_parts /etc/apt/sources.list.d/*.sources)
+  foreach(part ${system_parts})
+    file(READ "${part}" stanza)
+    string(REGEX REPLACE "Types:[ \t]*deb\n" "Types: deb-src\n" stanza "${stanza}")
+    get_filename_component(name "${part}" NAME)
+    file(WRITE "${apt}/parts/${name}" "${stanza}")
+  endforeach()
+  set(options -q -o Dir::Etc::SourceList=${apt}/sources.list -o Dir::Etc::SourceParts=${apt}/parts
               -o Dir::State=${apt} -o Dir::State::Lists=${apt}/lists -o Dir::Cache=${apt}
               -o Dir::State::status=/var/lib/dpkg/status -o Debug::NoLocking=1
               -o APT::Sandbox::User=root)

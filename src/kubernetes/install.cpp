@@ -130,7 +130,7 @@ Task<Json> HttpKubernetesClient::generateRunConfig(const InstallRequest& request
                                                    std::shared_ptr<maas::MaaSClient> maas, CallOptions options) {
     Json config = defaultRunConfig();
     Json maasModels = Json::array();
-    if (request.anyMaaSModel()) maasModels = co_await maas->listModels("", options);
+    if (request.anyMaaSModel()) maasModels = (co_await maas->listModels("", options)).parse();
     int index = 0;
     for (const auto& model : request.models) {
         ++index;

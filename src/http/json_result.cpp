@@ -37,7 +37,7 @@ public:
         const Shape* shape = take();
         if (shape && shape->type != Shape::Type::Object && shape->type != Shape::Type::Any) return wrongType(shape);
         frames_.push_back({shape && shape->type == Shape::Type::Object ? shape : nullptr, true, pathHere(),
-                           std::vector<bool>(shape ? shape->required.size() : 0, false)});
+                           std::vector<bool>(shape ? shape->required.size() : 0, false), {}, 0});
         return true;
     }
     bool key(string_t& name) override {
@@ -66,7 +66,7 @@ public:
     bool start_array(std::size_t) override {
         const Shape* shape = take();
         if (shape && shape->type != Shape::Type::Array && shape->type != Shape::Type::Any) return wrongType(shape);
-        frames_.push_back({shape && shape->type == Shape::Type::Array ? shape : nullptr, false, pathHere(), {}});
+        frames_.push_back({shape && shape->type == Shape::Type::Array ? shape : nullptr, false, pathHere(), {}, {}, 0});
         return true;
     }
     bool end_array() override {

@@ -56,7 +56,7 @@ public:
     val getNamespaces(bool dashboard, val options) {
         kubernetes::NamespaceQuery query;
         query.dashboard = dashboard;
-        return jsonPromise(whileAlive(client_, client_->getNamespaces(query, callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->getNamespaces(query, callOptions(options))));
     }
     val canListNamespaces(val options) {
         return boolPromise(whileAlive(client_, client_->canListNamespaces(callOptions(options))));
@@ -69,30 +69,30 @@ public:
     }
     val getUser(val options) { return stringPromise(whileAlive(client_, client_->getUser(callOptions(options)))); }
     val getLlamaStackDistributions(std::string ns, val options) {
-        return jsonPromise(whileAlive(client_, client_->getLlamaStackDistributions(std::move(ns), callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->getLlamaStackDistributions(std::move(ns), callOptions(options))));
     }
     val installLlamaStackDistribution(std::string ns, std::string modelsJson, val maasNative, val options) {
         return guarded([&] {
             auto request = kubernetes::InstallRequest::fromJson(std::move(ns), parseRequest(modelsJson));
             std::shared_ptr<maas::MaaSClient> maas;
             if (!maasNative.isUndefined() && !maasNative.isNull()) maas = maasClientOf(maasNative);
-            return jsonPromise(whileAlive(client_, client_->installLlamaStackDistribution(
+            return promiseOf(whileAlive(client_, client_->installLlamaStackDistribution(
                                                        std::move(request), std::move(maas), callOptions(options))));
         });
     }
     val deleteLlamaStackDistribution(std::string ns, std::string name, val options) {
-        return jsonPromise(whileAlive(
+        return promiseOf(whileAlive(
             client_, client_->deleteLlamaStackDistribution(std::move(ns), std::move(name), callOptions(options))));
     }
     val getAAModels(std::string ns, val options) {
-        return jsonPromise(whileAlive(client_, client_->getAAModels(std::move(ns), callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->getAAModels(std::move(ns), callOptions(options))));
     }
     val getModelProviderInfo(std::string ns, std::string modelId, val options) {
-        return jsonPromise(
+        return promiseOf(
             whileAlive(client_, client_->getModelProviderInfo(std::move(ns), std::move(modelId), callOptions(options))));
     }
     val getConfigMap(std::string ns, std::string name, val options) {
-        return jsonPromise(whileAlive(client_, client_->getConfigMap(std::move(ns), std::move(name), callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->getConfigMap(std::move(ns), std::move(name), callOptions(options))));
     }
     val discoverClusterDomain(val options) {
         return stringPromise(whileAlive(client_, client_->discoverClusterDomain(callOptions(options))));

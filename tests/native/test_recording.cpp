@@ -86,6 +86,8 @@ TEST_CASE("ReplayTransport: answers in order, repeats the last, 404 for the unkn
 }
 
 TEST_CASE("ReplayTransport: rejects what is not a recording") {
-    CHECK_THROWS_AS(http::ReplayTransport(json::object()), Error);
-    CHECK_THROWS_AS(http::ReplayTransport(json{{"format", "genai-clients/recording"}, {"entries", {{{"request", 1}}}}}), Error);
+    const json notRecording = json::object();
+    const json malformed = {{"format", "genai-clients/recording"}, {"entries", {{{"request", 1}}}}};
+    CHECK_THROWS_AS(http::ReplayTransport{notRecording}, Error);
+    CHECK_THROWS_AS(http::ReplayTransport{malformed}, Error);
 }

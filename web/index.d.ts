@@ -7,6 +7,7 @@
 /// <reference lib="esnext.disposable" />
 
 import type { MaaSClientFactory } from './maas.js';
+import type { LlamaStackClientFactory, LlamaStackServiceConfig } from './llamastack.js';
 import type { GenAIErrors, ValidationError } from './errors.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -73,8 +74,12 @@ export interface IdentityOptions {
  * (spread it and add `fetch` if needed).
  */
 export interface FactoriesConfig {
-  /** LlamaStack service (factory not available yet: see {@link Factories}). */
-  llamaStack?: ServiceConfig;
+  /**
+   * LlamaStack: gives {@link Factories.llamaStack}. Also takes the client settings (`apiPath`,
+   * `providerDataHeader`, `embeddingModel`, `embeddingDimension`) and, for the Mock,
+   * `streamDelayMs`.
+   */
+  llamaStack?: LlamaStackServiceConfig;
   /** MaaS (Model as a Service): gives {@link Factories.maas}. */
   maas?: ServiceConfig;
   /** MCP servers (factory not available yet: see {@link Factories}). */
@@ -94,7 +99,9 @@ export interface FactoriesConfig {
 export interface Factories {
   /** Present when the config has a `maas` entry. */
   maas?: MaaSClientFactory;
-  // llamaStack, mcp and kubernetes factories land with their own issues.
+  /** Present when the config has a `llamaStack` entry. */
+  llamaStack?: LlamaStackClientFactory;
+  // mcp and kubernetes factories land with their own issues.
 }
 
 /** One service as read from the environment by {@link GenAI.configFromEnv}. */
@@ -181,6 +188,13 @@ export class GenAI {
   createFactories(config: FactoriesConfig & { maas: ServiceConfig }): Factories & { maas: MaaSClientFactory };
   /**
    * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
+   * This overload: `config.llamaStack` is given, so `llamaStack` is present.
+   */
+  createFactories(
+    config: FactoriesConfig & { llamaStack: LlamaStackServiceConfig },
+  ): Factories & { llamaStack: LlamaStackClientFactory };
+  /**
+   * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
    * A top-level `fetch` is used by every service that has none of its own.
    * Today only MaaS has a factory; other entries are accepted and ignored.
    * @param config Default `{}` (no factories).
@@ -232,3 +246,4 @@ export function liveHandleCount(): number;
 export * from './options.js';
 export * from './errors.js';
 export * from './maas.js';
+export * from './llamastack.js';

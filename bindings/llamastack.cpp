@@ -45,6 +45,14 @@ val fileContentToJs(llamastack::FileContent content) {
     out.set("contentType", content.contentType);
     return out;
 }
+// Keeps the client alive until its call finishes (a JS client disposed mid-call cannot free it):
+// one small coroutine per result type, rather than one per method.
+template <typename T>
+Task<T> holding(std::shared_ptr<LlamaStackClient> owner, Task<T> call) {
+    co_return co_await std::move(call);
+}
+
+Task<void> holding(std::shared_ptr<LlamaStackClient> owner, Task<void> call) { co_await std::move(call); }
 }  // namespace
 
 class JsLlamaStackClient {
@@ -52,30 +60,22 @@ public:
     explicit JsLlamaStackClient(std::shared_ptr<LlamaStackClient> client) : client_(std::move(client)) {}
 
     val listModels(val options) {
-        return jsonPromise([](auto c, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->listModels(std::move(o));
-        }(client_, callOptions(options)));
+        return jsonPromise(holding(client_, client_->listModels(callOptions(options))));
     }
     val listVectorStores(std::string request, val options) {
         return guarded([&] {
             auto list = llamastack::ListVectorStoresRequest::fromJson(parseRequest(request));
-            return jsonPromise([](auto c, llamastack::ListVectorStoresRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->listVectorStores(std::move(r), std::move(o));
-            }(client_, std::move(list), callOptions(options)));
+            return jsonPromise(holding(client_, client_->listVectorStores(std::move(list), callOptions(options))));
         });
     }
     val createVectorStore(std::string request, val options) {
         return guarded([&] {
             auto create = llamastack::CreateVectorStoreRequest::fromJson(parseRequest(request));
-            return jsonPromise([](auto c, llamastack::CreateVectorStoreRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->createVectorStore(std::move(r), std::move(o));
-            }(client_, std::move(create), callOptions(options)));
+            return jsonPromise(holding(client_, client_->createVectorStore(std::move(create), callOptions(options))));
         });
     }
     val deleteVectorStore(std::string id, val options) {
-        return voidPromise([](auto c, std::string i, http::CallOptions o) -> Task<void> {
-            co_await c->deleteVectorStore(std::move(i), std::move(o));
-        }(client_, std::move(id), callOptions(options)));
+        return voidPromise(holding(client_, client_->deleteVectorStore(std::move(id), callOptions(options))));
     }
     // `bytes`: a Uint8Array, or null when the caller gave no file.
     val uploadFile(val bytes, std::string request, val options) {
@@ -83,58 +83,43 @@ public:
             const bool hasFile = !bytes.isNull() && !bytes.isUndefined();
             auto upload = llamastack::UploadFileRequest::fromJson(hasFile ? copyBytes(bytes) : std::string(), hasFile,
                                                                   parseRequest(request));
-            return jsonPromise([](auto c, llamastack::UploadFileRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->uploadFile(std::move(r), std::move(o));
-            }(client_, std::move(upload), callOptions(options)));
+            return jsonPromise(holding(client_, client_->uploadFile(std::move(upload), callOptions(options))));
         });
     }
     val listFiles(std::string request, val options) {
         return guarded([&] {
             auto list = llamastack::ListFilesRequest::fromJson(parseRequest(request));
-            return jsonPromise([](auto c, llamastack::ListFilesRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->listFiles(std::move(r), std::move(o));
-            }(client_, std::move(list), callOptions(options)));
+            return jsonPromise(holding(client_, client_->listFiles(std::move(list), callOptions(options))));
         });
     }
     val getFile(std::string id, val options) {
-        return jsonPromise([](auto c, std::string i, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getFile(std::move(i), std::move(o));
-        }(client_, std::move(id), callOptions(options)));
+        return jsonPromise(holding(client_, client_->getFile(std::move(id), callOptions(options))));
     }
     val deleteFile(std::string id, val options) {
-        return voidPromise([](auto c, std::string i, http::CallOptions o) -> Task<void> {
-            co_await c->deleteFile(std::move(i), std::move(o));
-        }(client_, std::move(id), callOptions(options)));
+        return voidPromise(holding(client_, client_->deleteFile(std::move(id), callOptions(options))));
     }
     val getFileContent(std::string id, val options) {
-        return web::toPromise([](auto c, std::string i, http::CallOptions o) -> Task<llamastack::FileContent> {
-            co_return co_await c->getFileContent(std::move(i), std::move(o));
-        }(client_, std::move(id), callOptions(options)), fileContentToJs);
+        return web::toPromise(holding(client_, client_->getFileContent(std::move(id), callOptions(options))),
+                              fileContentToJs);
     }
     val listVectorStoreFiles(std::string vectorStoreId, std::string request, val options) {
         return guarded([&] {
             auto list = llamastack::ListVectorStoreFilesRequest::fromJson(vectorStoreId, parseRequest(request));
-            return jsonPromise([](auto c, llamastack::ListVectorStoreFilesRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->listVectorStoreFiles(std::move(r), std::move(o));
-            }(client_, std::move(list), callOptions(options)));
+            return jsonPromise(holding(client_, client_->listVectorStoreFiles(std::move(list), callOptions(options))));
         });
     }
     val getVectorStoreFile(std::string vectorStoreId, std::string fileId, val options) {
-        return jsonPromise([](auto c, std::string v, std::string f, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getVectorStoreFile(std::move(v), std::move(f), std::move(o));
-        }(client_, std::move(vectorStoreId), std::move(fileId), callOptions(options)));
+        return jsonPromise(
+            holding(client_, client_->getVectorStoreFile(std::move(vectorStoreId), std::move(fileId), callOptions(options))));
     }
     val deleteVectorStoreFile(std::string vectorStoreId, std::string fileId, val options) {
-        return voidPromise([](auto c, std::string v, std::string f, http::CallOptions o) -> Task<void> {
-            co_await c->deleteVectorStoreFile(std::move(v), std::move(f), std::move(o));
-        }(client_, std::move(vectorStoreId), std::move(fileId), callOptions(options)));
+        return voidPromise(holding(
+            client_, client_->deleteVectorStoreFile(std::move(vectorStoreId), std::move(fileId), callOptions(options))));
     }
     val createResponse(std::string request, val options) {
         return guarded([&] {
             auto create = llamastack::CreateResponseRequest::fromJson(parseRequest(request));
-            return jsonPromise([](auto c, llamastack::CreateResponseRequest r, http::CallOptions o) -> Task<Json> {
-                co_return co_await c->createResponse(std::move(r), std::move(o));
-            }(client_, std::move(create), callOptions(options)));
+            return jsonPromise(holding(client_, client_->createResponse(std::move(create), callOptions(options))));
         });
     }
     // Validation failures surface from the stream's first next(), like every stream failure.
@@ -154,9 +139,7 @@ public:
         }
     }
     val getResponse(std::string id, val options) {
-        return jsonPromise([](auto c, std::string i, http::CallOptions o) -> Task<Json> {
-            co_return co_await c->getResponse(std::move(i), std::move(o));
-        }(client_, std::move(id), callOptions(options)));
+        return jsonPromise(holding(client_, client_->getResponse(std::move(id), callOptions(options))));
     }
 
 private:

@@ -42,6 +42,37 @@ void JsonEventStream::cancel() {
     finishTransfer();
 }
 
+// Kept out of the coroutine: this runs for every event of every chunk.
+size_t JsonEventStream::takeEvents(std::string_view chunk, std::string& batch) {
+    events_.clear();
+    parser_.feed(chunk, events_);
+    size_t count = 0;
+    for (const SseEvent& event : events_) {
+        if (isDoneSentinel(event)) {
+            finishTransfer();
+            break;
+        }
+        std::optional<ErrorInfo> failure;
+        if (!scanJson(event.data, &fields_)) {
+            failure.emplace();
+            failure->kind = ErrorKind::Protocol;
+            failure->code = "INVALID_RESPONSE";
+            failure->message = "a stream event is not JSON: " + truncateUtf8(event.data, 200);
+        } else {
+            failure = policy_->inspect(event, fields_);
+        }
+        if (failure) {
+            finishTransfer();
+            pendingError_.emplace(makeError_(std::move(*failure), response_->status));
+            break;
+        }
+        batch.append(event.data);
+        batch.push_back(',');
+        ++count;
+    }
+    return count;
+}
+
 Task<std::string> JsonEventStream::next() {
     if (busy_) {
         ErrorInfo info;
@@ -94,31 +125,7 @@ Task<std::string> JsonEventStream::next() {
             break;
         }
 
-        events_.clear();
-        parser_.feed(*chunk, events_);
-        for (const SseEvent& event : events_) {
-            if (isDoneSentinel(event)) {
-                finishTransfer();
-                break;
-            }
-            std::optional<ErrorInfo> failure;
-            if (!scanJson(event.data, &fields_)) {
-                failure.emplace();
-                failure->kind = ErrorKind::Protocol;
-                failure->code = "INVALID_RESPONSE";
-                failure->message = "a stream event is not JSON: " + truncateUtf8(event.data, 200);
-            } else {
-                failure = policy_->inspect(event, fields_);
-            }
-            if (failure) {
-                finishTransfer();
-                pendingError_.emplace(makeError_(std::move(*failure), response_->status));
-                break;
-            }
-            batch.append(event.data);
-            batch.push_back(',');
-            ++count;
-        }
+        count += takeEvents(*chunk, batch);
     }
 
     if (count == 0) {

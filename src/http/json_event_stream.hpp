@@ -57,6 +57,8 @@ public:
 
 private:
     [[noreturn]] void fail(ErrorInfo info);
+    // Parses one chunk and appends its complete events to `batch` ("e1,e2,"); returns how many.
+    size_t takeEvents(std::string_view chunk, std::string& batch);
     void finishTransfer();
 
     Task<Response> opening_;

@@ -1,6 +1,7 @@
 #include "http/sse_parser.hpp"
 
 #include <climits>
+#include <cstdint>
 #include <cstring>
 
 namespace genai::http {
@@ -44,6 +45,14 @@ size_t firstInvalidUtf8(std::string_view s) noexcept {
     const size_t n = s.size();
     size_t i = 0;
     while (i < n) {
+        // Eight ASCII bytes at a time: the usual case for JSON event data.
+        while (n - i >= 8) {
+            uint64_t block;
+            std::memcpy(&block, p + i, 8);
+            if (block & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         if (p[i] < 0x80) {
             ++i;
             continue;
@@ -123,7 +132,9 @@ private:
 
 }  // namespace
 
-void SseParser::feed(std::string_view bytes, std::vector<SseEvent>& out) {
+// Flattened: at -Os the small string helpers would otherwise stay calls on every line of a
+// stream (measured: most of the parse time of a 5000-event stream in wasm).
+[[gnu::flatten]] void SseParser::feed(std::string_view bytes, std::vector<SseEvent>& out) {
     if (!bomDone_) {
         // Hold back what could still be a BOM; on a mismatch the held bytes are ordinary text.
         while (!bytes.empty() && bomMatched_ < kBom.size() && bytes.front() == kBom[bomMatched_]) {

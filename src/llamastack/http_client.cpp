@@ -25,14 +25,58 @@ http::ApiClientSettings settingsFor(const http::ClientOptions& options) {
 
 // IDs go into the path: empty ones are the upstream's "<what> is required"; "." and ".." would
 // change the path's shape.
-const std::string& requireId(const std::string& id, std::string_view operation, const char* what) {
-    if (id.empty()) throwValidation(kService, operation, std::string(what) + " is required");
-    if (id == "." || id == "..") throwValidation(kService, operation, std::string(what) + " is invalid: " + id);
-    return id;
+std::optional<Error> badId(const std::string& id, std::string_view operation, const char* what) {
+    try {
+        if (id.empty()) throwValidation(kService, operation, std::string(what) + " is required");
+        if (id == "." || id == "..") throwValidation(kService, operation, std::string(what) + " is invalid: " + id);
+    } catch (const Error& e) {
+        return e;
+    }
+    return std::nullopt;
 }
 
 // Non-ASCII text in a header value is not portable (fetch takes Latin-1): escape it in the JSON.
 std::string asciiJson(const Json& value) { return value.dump(-1, ' ', /*ensure_ascii=*/true); }
+
+// What a JSON answer must look like: an object with a string `id`, or a list whose `data` is
+// returned.
+enum class Expect { Object, DataArray };
+
+Json checked(const http::ApiClient& api, const http::ApiRequest& request, Json body, Expect expect) {
+    const char* field = expect == Expect::Object ? "id" : "data";
+    if (!body.is_object()) api.throwBadBody(request, "failed to unmarshal response: expected a JSON object");
+    auto it = body.find(field);
+    const bool ok = it != body.end() && (expect == Expect::DataArray ? it->is_array() : it->is_string());
+    if (!ok)
+        api.throwBadBody(request, std::string("failed to unmarshal response: field '") + field +
+                                      "' is missing or has the wrong type");
+    if (expect == Expect::DataArray) return std::move(*it);
+    return body;
+}
+
+// The calls that send one request and check its JSON answer share this one coroutine (each
+// coroutine costs its own frame code in the wasm); `api` keeps the client's settings alive.
+Task<Json> fetchJson(std::shared_ptr<http::ApiClient> api, http::ApiRequest request, CallOptions options,
+                     Expect expect) {
+    Json body = co_await api->sendJson(request, options);
+    co_return checked(*api, request, std::move(body), expect);
+}
+
+Task<void> fetchNothing(std::shared_ptr<http::ApiClient> api, http::ApiRequest request, CallOptions options) {
+    co_await api->sendNoContent(std::move(request), options);
+}
+
+template <typename T>
+Task<T> failed(Error error) {
+    throw error;
+    co_return T{};  // unreachable; makes this a coroutine
+}
+
+template <>
+Task<void> failed<void>(Error error) {
+    throw error;
+    co_return;
+}
 
 Task<http::Response> sendStreamRequest(std::shared_ptr<http::ApiClient> api, http::ApiRequest request,
                                        CallOptions options) {
@@ -47,16 +91,11 @@ Task<http::Response> sendStreamRequest(std::shared_ptr<http::ApiClient> api, htt
     }
     co_return response;
 }
-
-Task<http::Response> rejectWith(Error error) {
-    throw error;
-    co_return http::Response{};  // unreachable; makes this a coroutine
-}
 }  // namespace
 
 std::shared_ptr<http::JsonEventStream> failedResponseStream(Error error) {
     return std::make_shared<http::JsonEventStream>(
-        rejectWith(std::move(error)), std::make_unique<ResponseStreamPolicy>(),
+        failed<http::Response>(std::move(error)), std::make_unique<ResponseStreamPolicy>(),
         [](ErrorInfo info, int) { return Error(std::move(info)); });
 }
 
@@ -78,21 +117,8 @@ http::ApiRequest HttpLlamaStackClient::request(std::string operation, std::strin
     return r;
 }
 
-void HttpLlamaStackClient::expectField(const http::ApiRequest& request, const Json& body, const char* field,
-                                       char type) const {
-    if (!body.is_object()) api_->throwBadBody(request, "failed to unmarshal response: expected a JSON object");
-    auto it = body.find(field);
-    const bool ok = it != body.end() && (type == 'a' ? it->is_array() : it->is_string());
-    if (!ok)
-        api_->throwBadBody(request, std::string("failed to unmarshal response: field '") + field +
-                                        "' is missing or has the wrong type");
-}
-
 Task<Json> HttpLlamaStackClient::listModels(CallOptions options) {
-    auto r = request("listModels", "GET", url().path("models"));
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "data", 'a');
-    co_return std::move(body["data"]);
+    return fetchJson(api_, request("listModels", "GET", url().path("models")), std::move(options), Expect::DataArray);
 }
 
 Task<Json> HttpLlamaStackClient::listVectorStores(ListVectorStoresRequest list, CallOptions options) {
@@ -104,11 +130,11 @@ Task<Json> HttpLlamaStackClient::listVectorStores(ListVectorStoresRequest list, 
         if (!after.empty()) u.query("after", after);
         auto r = request("listVectorStores", "GET", u);
         Json body = co_await api_->sendJson(r, options);
-        expectField(r, body, "data", 'a');
-        Json& data = body["data"];
+        const bool hasMore = body.is_object() && body.value("has_more", false);
+        Json data = checked(*api_, r, std::move(body), Expect::DataArray);
         if (data.empty()) co_return all;
         for (auto& store : data) all.push_back(std::move(store));
-        if (!body.value("has_more", false)) co_return all;
+        if (!hasMore) co_return all;
         const Json& last = all.back();
         if (!last.is_object() || !last.contains("id") || !last["id"].is_string())
             api_->throwBadBody(r, "failed to unmarshal response: a vector store has no string 'id'");
@@ -123,19 +149,19 @@ Task<Json> HttpLlamaStackClient::listVectorStores(ListVectorStoresRequest list, 
 Task<Json> HttpLlamaStackClient::createVectorStore(CreateVectorStoreRequest create, CallOptions options) {
     auto r = request("createVectorStore", "POST", url().path("vector_stores"));
     r.jsonBody = create.toJson(settings_.embeddingModel, settings_.embeddingDimension);
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "id", 's');
-    co_return body;
+    return fetchJson(api_, std::move(r), std::move(options), Expect::Object);
 }
 
 Task<void> HttpLlamaStackClient::deleteVectorStore(std::string vectorStoreId, CallOptions options) {
-    requireId(vectorStoreId, "deleteVectorStore", "vectorStoreID");
-    auto r = request("deleteVectorStore", "DELETE", url().path("vector_stores").segment(vectorStoreId));
-    co_await api_->sendNoContent(r, options);
+    if (auto e = badId(vectorStoreId, "deleteVectorStore", "vectorStoreID")) return failed<void>(std::move(*e));
+    return fetchNothing(api_, request("deleteVectorStore", "DELETE", url().path("vector_stores").segment(vectorStoreId)),
+                        std::move(options));
 }
 
 Task<Json> HttpLlamaStackClient::uploadFile(UploadFileRequest upload, CallOptions options) {
-    if (!upload.vectorStoreId.empty()) requireId(upload.vectorStoreId, "uploadFile", "vectorStoreID");
+    if (!upload.vectorStoreId.empty()) {
+        if (auto e = badId(upload.vectorStoreId, "uploadFile", "vectorStoreID")) throw *e;
+    }
     auto& runtime = api_->runtime();
     MultipartForm form(MultipartForm::makeBoundary([&] { return runtime.random(); }, {upload.bytes, upload.filename}));
     form.addFile("file", upload.filename, upload.contentType, std::move(upload.bytes));
@@ -144,20 +170,20 @@ Task<Json> HttpLlamaStackClient::uploadFile(UploadFileRequest upload, CallOption
     auto r = request("uploadFile", "POST", url().path("files"));
     r.body = form.body();
     r.headers.set("Content-Type", form.contentType());
-    Json file = co_await api_->sendJson(r, options);
-    expectField(r, file, "id", 's');
-    Json result = {{"file_id", file["id"]}, {"file", file}};
+    Json file = checked(*api_, r, co_await api_->sendJson(r, options), Expect::Object);
+    Json result = Json::object();
+    result["file_id"] = file["id"];
+    result["file"] = file;
     if (upload.vectorStoreId.empty()) co_return result;
 
     auto attach = request("uploadFile", "POST", url().path("vector_stores").segment(upload.vectorStoreId).path("files"));
-    Json attachBody = {{"file_id", file["id"]}};
+    Json attachBody = Json::object();
+    attachBody["file_id"] = file["id"];
     if (upload.chunkingStrategy) attachBody["chunking_strategy"] = upload.chunkingStrategy->toJson();
     attach.jsonBody = std::move(attachBody);
     std::optional<ErrorInfo> failure;
     try {
-        Json vectorStoreFile = co_await api_->sendJson(attach, options);
-        expectField(attach, vectorStoreFile, "id", 's');
-        result["vector_store_file"] = std::move(vectorStoreFile);
+        result["vector_store_file"] = checked(*api_, attach, co_await api_->sendJson(attach, options), Expect::Object);
     } catch (const Error& e) {
         failure = e.info();
     }
@@ -175,28 +201,22 @@ Task<Json> HttpLlamaStackClient::listFiles(ListFilesRequest list, CallOptions op
     if (list.limit) u.query("limit", std::to_string(*list.limit));
     if (list.order) u.query("order", *list.order);
     if (list.purpose) u.query("purpose", *list.purpose);
-    auto r = request("listFiles", "GET", u);
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "data", 'a');
-    co_return std::move(body["data"]);
+    return fetchJson(api_, request("listFiles", "GET", u), std::move(options), Expect::DataArray);
 }
 
 Task<Json> HttpLlamaStackClient::getFile(std::string fileId, CallOptions options) {
-    requireId(fileId, "getFile", "fileID");
-    auto r = request("getFile", "GET", url().path("files").segment(fileId));
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "id", 's');
-    co_return body;
+    if (auto e = badId(fileId, "getFile", "fileID")) return failed<Json>(std::move(*e));
+    return fetchJson(api_, request("getFile", "GET", url().path("files").segment(fileId)), std::move(options),
+                     Expect::Object);
 }
 
 Task<void> HttpLlamaStackClient::deleteFile(std::string fileId, CallOptions options) {
-    requireId(fileId, "deleteFile", "fileID");
-    auto r = request("deleteFile", "DELETE", url().path("files").segment(fileId));
-    co_await api_->sendNoContent(r, options);
+    if (auto e = badId(fileId, "deleteFile", "fileID")) return failed<void>(std::move(*e));
+    return fetchNothing(api_, request("deleteFile", "DELETE", url().path("files").segment(fileId)), std::move(options));
 }
 
 Task<FileContent> HttpLlamaStackClient::getFileContent(std::string fileId, CallOptions options) {
-    requireId(fileId, "getFileContent", "fileID");
+    if (auto e = badId(fileId, "getFileContent", "fileID")) throw *e;
     auto r = request("getFileContent", "GET", url().path("files").segment(fileId).path("content"));
     // Any type will do (a file is whatever it is); application/binary first, as the upstream asks.
     r.headers.set("Accept", "application/binary, */*;q=0.5");
@@ -214,35 +234,32 @@ Task<FileContent> HttpLlamaStackClient::getFileContent(std::string fileId, CallO
 }
 
 Task<Json> HttpLlamaStackClient::listVectorStoreFiles(ListVectorStoreFilesRequest list, CallOptions options) {
-    auto u = url().path("vector_stores").segment(requireId(list.vectorStoreId, "listVectorStoreFiles", "vectorStoreID"))
-                 .path("files");
+    if (auto e = badId(list.vectorStoreId, "listVectorStoreFiles", "vectorStoreID")) return failed<Json>(std::move(*e));
+    auto u = url().path("vector_stores").segment(list.vectorStoreId).path("files");
     if (list.limit) u.query("limit", std::to_string(*list.limit));
     if (list.order) u.query("order", *list.order);
     if (list.filter) u.query("filter", *list.filter);
-    auto r = request("listVectorStoreFiles", "GET", u);
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "data", 'a');
-    co_return std::move(body["data"]);
+    return fetchJson(api_, request("listVectorStoreFiles", "GET", u), std::move(options), Expect::DataArray);
 }
 
 Task<Json> HttpLlamaStackClient::getVectorStoreFile(std::string vectorStoreId, std::string fileId,
                                                     CallOptions options) {
-    requireId(vectorStoreId, "getVectorStoreFile", "vectorStoreID");
-    requireId(fileId, "getVectorStoreFile", "fileID");
-    auto r = request("getVectorStoreFile", "GET",
-                     url().path("vector_stores").segment(vectorStoreId).path("files").segment(fileId));
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "id", 's');
-    co_return body;
+    if (auto e = badId(vectorStoreId, "getVectorStoreFile", "vectorStoreID")) return failed<Json>(std::move(*e));
+    if (auto e = badId(fileId, "getVectorStoreFile", "fileID")) return failed<Json>(std::move(*e));
+    return fetchJson(api_,
+                     request("getVectorStoreFile", "GET",
+                             url().path("vector_stores").segment(vectorStoreId).path("files").segment(fileId)),
+                     std::move(options), Expect::Object);
 }
 
 Task<void> HttpLlamaStackClient::deleteVectorStoreFile(std::string vectorStoreId, std::string fileId,
                                                        CallOptions options) {
-    requireId(vectorStoreId, "deleteVectorStoreFile", "vectorStoreID");
-    requireId(fileId, "deleteVectorStoreFile", "fileID");
-    auto r = request("deleteVectorStoreFile", "DELETE",
-                     url().path("vector_stores").segment(vectorStoreId).path("files").segment(fileId));
-    co_await api_->sendNoContent(r, options);
+    if (auto e = badId(vectorStoreId, "deleteVectorStoreFile", "vectorStoreID")) return failed<void>(std::move(*e));
+    if (auto e = badId(fileId, "deleteVectorStoreFile", "fileID")) return failed<void>(std::move(*e));
+    return fetchNothing(api_,
+                        request("deleteVectorStoreFile", "DELETE",
+                                url().path("vector_stores").segment(vectorStoreId).path("files").segment(fileId)),
+                        std::move(options));
 }
 
 Task<Json> HttpLlamaStackClient::createResponse(CreateResponseRequest create, CallOptions options) {
@@ -250,9 +267,7 @@ Task<Json> HttpLlamaStackClient::createResponse(CreateResponseRequest create, Ca
     r.jsonBody = create.toJson(/*stream=*/false);
     if (create.providerData.is_object() && !create.providerData.empty())
         r.headers.set(settings_.providerDataHeader, asciiJson(create.providerData));
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "id", 's');
-    co_return body;
+    return fetchJson(api_, std::move(r), std::move(options), Expect::Object);
 }
 
 std::shared_ptr<http::JsonEventStream> HttpLlamaStackClient::openStream(http::ApiRequest r, CallOptions options) const {
@@ -289,11 +304,9 @@ std::shared_ptr<http::JsonEventStream> HttpLlamaStackClient::createResponseStrea
 }
 
 Task<Json> HttpLlamaStackClient::getResponse(std::string responseId, CallOptions options) {
-    requireId(responseId, "getResponse", "responseID");
-    auto r = request("getResponse", "GET", url().path("responses").segment(responseId));
-    Json body = co_await api_->sendJson(r, options);
-    expectField(r, body, "id", 's');
-    co_return body;
+    if (auto e = badId(responseId, "getResponse", "responseID")) return failed<Json>(std::move(*e));
+    return fetchJson(api_, request("getResponse", "GET", url().path("responses").segment(responseId)), std::move(options),
+                     Expect::Object);
 }
 
 }  // namespace genai::llamastack

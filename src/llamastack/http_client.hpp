@@ -38,8 +38,6 @@ public:
 private:
     http::UrlBuilder url() const { return http::UrlBuilder(apiBase_); }
     http::ApiRequest request(std::string operation, std::string method, const http::UrlBuilder& url) const;
-    // The body must be an object whose `field` has the JSON type `type` ('s' string, 'a' array).
-    void expectField(const http::ApiRequest& request, const Json& body, const char* field, char type) const;
     std::shared_ptr<http::JsonEventStream> openStream(http::ApiRequest request, CallOptions options) const;
 
     std::string apiBase_;

@@ -5,10 +5,6 @@
 namespace genai::llamastack {
 
 namespace {
-constexpr const char* kMcpPrefix = "Based on the GitHub MCP tool results, the latest release is v1.95.0. ";
-constexpr const char* kCitedFile = "e6053358-ab61-48cb-a600-2d04dfcbb51b";
-constexpr const char* kMcpArguments = R"({"owner":"llamastack","repo":"llama-stack"})";
-
 std::string textOf(const Json& content) {
     if (content.is_string()) return content.get<std::string>();
     std::string out;
@@ -24,62 +20,44 @@ std::string textOf(const Json& content) {
 // upstream mock's echo.
 std::string answerFor(const std::string& input, const MockState& state) {
     for (const auto& answer : state.answers) {
-        if (equalsNoCase(trim(input), answer["input"].get<std::string>())) return answer["text"];
+        if (equalsNoCase(trim(input), answer["input"].get_ref<const std::string&>())) return answer["text"];
     }
-    return "This is a mock response to your query: " + input;
+    return state.text("echo") + input;
 }
 
-std::string ragText(const std::string& input) {
-    return std::string("Based on retrieved documents <|") + kCitedFile + "|>, this is a mock response to your query: " +
-           input;
+// The upstream mock's output items for MCP tools: a tool listing and one call.
+void addMcpItems(Json& output, const MockTurn& turn, const MockState& state) {
+    for (const char* name : {"mcp_list_tools", "mcp_call"}) {
+        Json item = state.tmpl(name);
+        item["server_label"] = turn.serverLabel;
+        output.push_back(std::move(item));
+    }
 }
 
-Json mcpItems(const MockTurn& turn, const MockState& state) {
-    return Json::array({{{"id", "mcp_list_mock123"},
-                         {"type", "mcp_list_tools"},
-                         {"server_label", turn.serverLabel},
-                         {"tools", Json::array()}},
-                        {{"id", "call_mock456"},
-                         {"type", "mcp_call"},
-                         {"server_label", turn.serverLabel},
-                         {"name", "get_latest_release"},
-                         {"arguments", kMcpArguments},
-                         {"output", state.service["mcp_output"]}}});
+Json fileSearchItem(const MockTurn& turn, const MockState& state) {
+    Json item = state.tmpl("file_search_call");
+    item["queries"] = Json::array({turn.input});
+    item["results"][0]["text"] = state.text("retrieved_before") + turn.input + state.text("retrieved_after");
+    return item;
 }
 
-Json fileSearchItem(const MockTurn& turn) {
-    return {{"id", "call_mock123"},
-            {"type", "file_search_call"},
-            {"status", "completed"},
-            {"queries", Json::array({turn.input})},
-            {"results", Json::array({{{"file_id", kCitedFile},
-                                      {"filename", kCitedFile},
-                                      {"score", 0.8542},
-                                      {"text", "This is mock retrieved content that relates to your query: " +
-                                                   turn.input +
-                                                   ". This content comes from the vector store and provides context "
-                                                   "for the AI response."},
-                                      {"attributes", {{"filename", "mock_document.txt"}}}}})}};
+Json messageItem(const std::string& id, const std::string& text, const MockState& state) {
+    Json item = state.tmpl("message");
+    item["id"] = id;
+    item["content"][0]["text"] = text;
+    return item;
 }
 
-Json messageItem(const std::string& id, const std::string& text) {
-    return {{"id", id},
-            {"type", "message"},
-            {"role", "assistant"},
-            {"status", "completed"},
-            {"content", Json::array({{{"type", "output_text"}, {"text", text}, {"annotations", Json::array()}}})}};
-}
-
-Json responseObject(const std::string& id, const MockTurn& turn, const std::string& status, Json output) {
-    Json response = {{"id", id},         {"object", "response"}, {"created_at", 1234567890},
-                     {"model", turn.model}, {"status", status},   {"metadata", Json::object()},
-                     {"output", std::move(output)}};
+Json responseObject(const std::string& id, const MockTurn& turn, const char* status, Json output, const MockState& state) {
+    Json response = state.tmpl("response");
+    response["id"] = id;
+    response["model"] = turn.model;
+    response["status"] = status;
+    response["output"] = std::move(output);
     if (!turn.previousResponseId.empty()) response["previous_response_id"] = turn.previousResponseId;
-    if (status == "completed") response["usage"] = {{"input_tokens", 10}, {"output_tokens", 25}, {"total_tokens", 35}};
+    if (std::string_view(status) == "completed") response["usage"] = state.tmpl("usage");
     return response;
 }
-
-std::string sse(const Json& event) { return "data: " + event.dump() + "\n\n"; }
 }  // namespace
 
 MockTurn MockTurn::fromBody(const Json& body) {
@@ -92,7 +70,8 @@ MockTurn MockTurn::fromBody(const Json& body) {
     else turn.input = textOf(input);
     turn.previousResponseId = body.value("previous_response_id", "");
     turn.store = body.value("store", true);
-    for (const auto& tool : body.value("tools", Json::array())) {
+    if (!body.contains("tools") || !body["tools"].is_array()) return turn;
+    for (const auto& tool : body["tools"]) {
         const std::string type = tool.value("type", "");
         if (type == "file_search") {
             for (const auto& id : tool.value("vector_store_ids", Json::array())) turn.vectorStoreIds.push_back(id);
@@ -106,59 +85,64 @@ MockTurn MockTurn::fromBody(const Json& body) {
 
 Json mockResponse(const MockTurn& turn, const MockState& state) {
     std::string text = answerFor(turn.input, state);
-    if (!turn.previousResponseId.empty()) text = "Continuing from previous response " + turn.previousResponseId + ". " + text;
+    if (!turn.previousResponseId.empty()) text = state.text("continuing") + turn.previousResponseId + ". " + text;
     Json output = Json::array();
     if (turn.hasMcpTools) {
-        output = mcpItems(turn, state);
-        text = kMcpPrefix + text;
+        addMcpItems(output, turn, state);
+        text = state.text("mcp_prefix") + text;
     }
     if (!turn.vectorStoreIds.empty()) {
-        output.push_back(fileSearchItem(turn));
-        text = ragText(turn.input);
+        output.push_back(fileSearchItem(turn, state));
+        text = state.text("rag") + turn.input;
     }
-    output.push_back(messageItem("msg_mock123", text));
-    return responseObject("resp_mock123", turn, "completed", std::move(output));
+    output.push_back(messageItem("msg_mock123", text, state));
+    return responseObject("resp_mock123", turn, "completed", std::move(output), state);
 }
 
 MockStream mockResponseStream(const MockTurn& turn, const MockState& state, std::optional<double> delayMs) {
-    const std::string responseId = "resp_mock_stream123";
-    const std::string itemId = "msg_mock_stream123";
-    std::string text = turn.vectorStoreIds.empty() ? answerFor(turn.input, state) : ragText(turn.input);
-    if (!turn.previousResponseId.empty()) text = "Continuing from previous response " + turn.previousResponseId + ". " + text;
-    if (turn.hasMcpTools) text = kMcpPrefix + text;
+    const char* itemId = "msg_mock_stream123";
+    std::string text = turn.vectorStoreIds.empty() ? answerFor(turn.input, state) : state.text("rag") + turn.input;
+    if (!turn.previousResponseId.empty()) text = state.text("continuing") + turn.previousResponseId + ". " + text;
+    if (turn.hasMcpTools) text = state.text("mcp_prefix") + text;
     text = std::string(trim(text));
 
     MockStream stream;
     int sequence = 0;
     double waitBefore = 0;  // the upstream sleeps after an event; here it is the wait before the next
-    auto emit = [&](Json event, double upstreamSleepAfter) {
+    auto emit = [&](Json event, const char* type, double upstreamSleepAfter) {
+        event["type"] = type;
         event["sequence_number"] = sequence++;
-        stream.events.push_back(PacedChunk{delayMs ? (stream.events.empty() ? 0 : *delayMs) : waitBefore, sse(event)});
+        const double wait = delayMs ? (stream.events.empty() ? 0 : *delayMs) : waitBefore;
+        stream.events.push_back(PacedChunk{wait, "data: " + event.dump() + "\n\n"});
         waitBefore = upstreamSleepAfter;
     };
+    auto textEvent = [&](const char* type, const char* field, const Json& value, double sleepAfter) {
+        Json event = state.tmpl("event_text");
+        event[field] = value;
+        emit(std::move(event), type, sleepAfter);
+    };
 
-    emit({{"type", "response.created"},
-          {"response", responseObject(responseId, turn, "in_progress", Json::array())}},
-         200);
+    Json created = Json::object();
+    created["response"] = responseObject("resp_mock_stream123", turn, "in_progress", Json::array(), state);
+    emit(std::move(created), "response.created", 200);
     Json output = Json::array();
     if (turn.hasMcpTools) {
-        output = mcpItems(turn, state);
-        emit({{"type", "mcp_list_tools"}, {"item_id", "mcp_list_mock123"}, {"output_index", 0},
-              {"server_label", turn.serverLabel}},
-             300);
-        emit({{"type", "mcp_call"}, {"item_id", "call_mock456"}, {"output_index", 0},
-              {"server_label", turn.serverLabel}, {"name", "get_latest_release"}, {"arguments", kMcpArguments},
-              {"output", state.service["mcp_output"]}},
-             500);
+        addMcpItems(output, turn, state);
+        Json listed = state.tmpl("event_mcp_list_tools");
+        listed["server_label"] = turn.serverLabel;
+        emit(std::move(listed), "mcp_list_tools", 300);
+        Json called = state.tmpl("event_mcp_call");
+        called["server_label"] = turn.serverLabel;
+        emit(std::move(called), "mcp_call", 500);
     }
     if (!turn.vectorStoreIds.empty()) {
-        output.push_back(fileSearchItem(turn));
+        output.push_back(fileSearchItem(turn, state));
         sequence += 3;  // the upstream skips the file search events' numbers
         waitBefore += 500;
     }
-    emit({{"type", "response.content_part.added"}, {"item_id", itemId}, {"output_index", 0}, {"content_index", 0},
-          {"part", {{"type", "output_text"}, {"text", ""}, {"annotations", Json::array()}}}},
-         150);
+    Json part = state.tmpl("part");
+    part["text"] = "";
+    textEvent("response.content_part.added", "part", part, 150);
     // One delta per word, as the upstream mock; each word keeps the whitespace before it, so the
     // deltas add up to exactly the final text (line breaks of recorded answers included).
     size_t pos = 0;
@@ -167,17 +151,16 @@ MockStream mockResponseStream(const MockTurn& turn, const MockState& state, std:
         if (start == std::string::npos) break;
         size_t end = text.find_first_of(" \t\n\r", start);
         if (end == std::string::npos) end = text.size();
-        emit({{"type", "response.output_text.delta"}, {"item_id", itemId}, {"output_index", 0}, {"content_index", 0},
-              {"delta", text.substr(pos, end - pos)}},
-             300);
+        textEvent("response.output_text.delta", "delta", text.substr(pos, end - pos), 300);
         pos = end;
     }
-    emit({{"type", "response.content_part.done"}, {"item_id", itemId}, {"output_index", 0}, {"content_index", 0},
-          {"part", {{"type", "output_text"}, {"text", text}, {"annotations", Json::array()}}}},
-         100);
-    output.push_back(messageItem(itemId, text));
-    stream.finalResponse = responseObject(responseId, turn, "completed", std::move(output));
-    emit({{"type", "response.completed"}, {"response", stream.finalResponse}}, 0);
+    part["text"] = text;
+    textEvent("response.content_part.done", "part", part, 100);
+    output.push_back(messageItem(itemId, text, state));
+    stream.finalResponse = responseObject("resp_mock_stream123", turn, "completed", std::move(output), state);
+    Json completed = Json::object();
+    completed["response"] = stream.finalResponse;
+    emit(std::move(completed), "response.completed", 0);
     return stream;
 }
 

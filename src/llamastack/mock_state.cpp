@@ -1,7 +1,7 @@
 #include "llamastack/mock_state.hpp"
 
-#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "core/fixtures.hpp"
 
@@ -12,21 +12,28 @@ Json fixture(const char* name) { return Json::parse(fixtureText(name)); }
 }  // namespace
 
 void fakeFail(int status, const std::string& message, const std::string& type, const std::string& code) {
-    Json error = {{"message", message}, {"type", type}};
+    Json error = Json::object();
+    error["message"] = message;
+    error["type"] = type;
     if (!code.empty()) error["code"] = code;
-    throw http::FakeError{status, {{"error", error}}};
+    Json body = Json::object();
+    body["error"] = std::move(error);
+    throw http::FakeError{status, std::move(body)};
 }
 
-MockState::MockState(std::shared_ptr<http::Runtime> rt) : runtime(std::move(rt)) {
+MockState::MockState(std::shared_ptr<http::Runtime> rt, std::optional<double> delay)
+    : runtime(std::move(rt)), streamDelayMs(delay) {
     models = fixture("llamastack/models.json")["data"];
     answers = fixture("llamastack/answers.json")["answers"];
     service = fixture("llamastack/service.json");
     for (auto& store : service["vector_stores"]) vectorStores.push_back(store);
     for (auto& file : service["files"]) files[file["id"]] = StoredFile{file, {}, {}};
+    Json autoChunking = Json::object();
+    autoChunking["type"] = "auto";
     for (auto& [storeId, fileIds] : service["attachments"].items()) {
         for (const auto& fileId : fileIds) {
             const long long created = files.at(fileId.get<std::string>()).object["created_at"].get<long long>();
-            attachments[storeId].push_back(vectorStoreFile(storeId, fileId, {{"type", "auto"}}, created));
+            attachments[storeId].push_back(vectorStoreFile(storeId, fileId, autoChunking, created));
         }
     }
 }
@@ -36,7 +43,7 @@ long long MockState::now() const { return static_cast<long long>(std::floor(runt
 std::string MockState::newId(std::string_view prefix, size_t hexDigits) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string id(prefix);
-    // Random digits, then a serial number: unique even when the runtime's randomness is not.
+    // The serial number keeps ids unique even when the runtime's randomness is not (tests).
     const unsigned long serial = ++idsIssued;
     for (size_t i = 0; i < hexDigits; ++i) {
         const size_t fromEnd = hexDigits - 1 - i;
@@ -54,28 +61,26 @@ Json* MockState::findStore(const std::string& id) {
 
 Json MockState::storeView(const Json& store) const {
     Json view = store;
-    Json counts = {{"in_progress", 0}, {"completed", 0}, {"failed", 0}, {"cancelled", 0}, {"total", 0}};
+    Json& counts = view["file_counts"];
+    for (const char* status : {"in_progress", "completed", "failed", "cancelled", "total"}) counts[status] = 0;
     if (auto it = attachments.find(store["id"]); it != attachments.end()) {
         for (const auto& file : it->second) {
-            counts[file["status"].get<std::string>()] = counts[file["status"].get<std::string>()].get<int>() + 1;
+            Json& count = counts[file["status"].get_ref<const std::string&>()];
+            count = count.get<int>() + 1;
             counts["total"] = counts["total"].get<int>() + 1;
         }
     }
-    view["file_counts"] = counts;
     return view;
 }
 
 Json MockState::vectorStoreFile(const std::string& storeId, const std::string& fileId, const Json& chunkingStrategy,
                                 long long createdAt) const {
-    return {{"id", fileId},
-            {"object", "vector_store.file"},
-            {"usage_bytes", 0},
-            {"created_at", createdAt},
-            {"vector_store_id", storeId},
-            {"status", "completed"},
-            {"last_error", nullptr},
-            {"attributes", Json::object()},
-            {"chunking_strategy", chunkingStrategy}};
+    Json file = tmpl("vector_store_file");
+    file["id"] = fileId;
+    file["created_at"] = createdAt;
+    file["vector_store_id"] = storeId;
+    file["chunking_strategy"] = chunkingStrategy;
+    return file;
 }
 
 void MockState::detachEverywhere(const std::string& fileId) {
@@ -91,24 +96,29 @@ Json listPage(std::vector<Json> items, const http::FakeRequest& request, int def
         limit = std::atoi(text.c_str());
         if (limit < 1) fakeFail(400, "limit must be at least 1", "invalid_request_error");
     }
-    std::stable_sort(items.begin(), items.end(), [&](const Json& a, const Json& b) {
-        const auto ta = a["created_at"].get<long long>(), tb = b["created_at"].get<long long>();
-        return order == "asc" ? ta < tb : ta > tb;
-    });
+    // Insertion sort by created_at (stable; lists are short): cheaper in wasm than std::stable_sort.
+    const bool ascending = order == "asc";
+    for (size_t i = 1; i < items.size(); ++i) {
+        for (size_t j = i; j > 0; --j) {
+            const auto a = items[j - 1]["created_at"].get<long long>(), b = items[j]["created_at"].get<long long>();
+            if (ascending ? a <= b : a >= b) break;
+            std::swap(items[j - 1], items[j]);
+        }
+    }
     size_t start = 0;
     if (const std::string after = request.queryValue("after"); !after.empty()) {
-        auto it = std::find_if(items.begin(), items.end(), [&](const Json& item) { return item["id"] == after; });
-        if (it == items.end()) fakeFail(400, "unknown cursor: " + after, "invalid_request_error");
-        start = static_cast<size_t>(it - items.begin()) + 1;
+        while (start < items.size() && items[start]["id"] != after) ++start;
+        if (start == items.size()) fakeFail(400, "unknown cursor: " + after, "invalid_request_error");
+        ++start;
     }
-    Json data = Json::array();
+    Json page = Json::object();
+    Json& data = page["data"] = Json::array();
     for (size_t i = start; i < items.size() && data.size() < static_cast<size_t>(limit); ++i) data.push_back(items[i]);
-    const bool hasMore = start + data.size() < items.size();
-    return {{"object", "list"},
-            {"data", data},
-            {"first_id", data.empty() ? Json(nullptr) : data.front()["id"]},
-            {"last_id", data.empty() ? Json(nullptr) : data.back()["id"]},
-            {"has_more", hasMore}};
+    page["object"] = "list";
+    page["first_id"] = data.empty() ? Json() : data.front()["id"];
+    page["last_id"] = data.empty() ? Json() : data.back()["id"];
+    page["has_more"] = start + data.size() < items.size();
+    return page;
 }
 
 }  // namespace genai::llamastack

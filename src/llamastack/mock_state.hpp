@@ -1,10 +1,12 @@
 // State of the fake LlamaStack service behind Mock clients: the fixtures of UPSTREAM.md §2.7 and
 // §2.8, changed by the calls (a created store shows up in the next list, a deleted file is gone).
-// Shared by every Mock client of one factory.
+// Shared by every Mock client of one factory. Objects are built from the JSON templates of
+// service.json, not from code: the templates cost data, not wasm instructions.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,11 +27,12 @@ struct StoredFile {
 };
 
 struct MockState {
-    explicit MockState(std::shared_ptr<http::Runtime> runtime);
+    MockState(std::shared_ptr<http::Runtime> runtime, std::optional<double> streamDelayMs);
 
     std::shared_ptr<http::Runtime> runtime;
+    std::optional<double> streamDelayMs;                   // see MockSettings
     Json models;                                           // the `data` array
-    Json service;                                          // service.json (texts, unknown-file answer)
+    Json service;                                          // service.json: templates, texts, scenarios
     Json answers;                                          // recorded prompt → answer texts
     std::vector<Json> vectorStores;                        // VectorStore objects, file_counts left out
     std::map<std::string, StoredFile> files;               // by id
@@ -38,8 +41,10 @@ struct MockState {
     std::map<std::string, Json> responses;                 // stored Responses by id
     unsigned long idsIssued = 0;
 
+    const Json& tmpl(const char* name) const { return service["templates"][name]; }
+    const std::string& text(const char* name) const { return service["texts"][name].get_ref<const std::string&>(); }
     long long now() const;
-    // A fresh id: prefix + `hexDigits` random lowercase hex digits.
+    // A fresh id: prefix + `hexDigits` lowercase hex digits, random then a serial number.
     std::string newId(std::string_view prefix, size_t hexDigits);
 
     Json* findStore(const std::string& id);

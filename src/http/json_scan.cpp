@@ -204,9 +204,7 @@ private:
 
 }  // namespace
 
-// Flattened: at -Os the scanner's small helpers would otherwise stay calls, on every byte of
-// every streamed event.
-[[gnu::flatten]] bool scanJson(std::string_view text, std::vector<JsonField>* fields) {
+bool scanJson(std::string_view text, std::vector<JsonField>* fields) {
     if (fields) {
         for (auto& field : *fields) field.raw = {};
     }

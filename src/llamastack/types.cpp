@@ -246,19 +246,25 @@ CreateVectorStoreRequest CreateVectorStoreRequest::fromJson(const Json& input) {
     return r;
 }
 
+// Bodies are built field by field: nlohmann's initializer lists cost far more wasm code.
 Json CreateVectorStoreRequest::toJson(const std::string& defaultModel, int defaultDimension) const {
-    Json body = {{"name", name},
-                 {"metadata", metadata ? Json(*metadata) : Json(nullptr)},
-                 {"embedding_model", embeddingModel.value_or(defaultModel)},
-                 {"embedding_dimension", embeddingDimension.value_or(defaultDimension)}};
+    Json body = Json::object();
+    body["name"] = name;
+    body["metadata"] = metadata ? Json(*metadata) : Json();
+    body["embedding_model"] = embeddingModel.value_or(defaultModel);
+    body["embedding_dimension"] = embeddingDimension.value_or(defaultDimension);
     if (providerId && !providerId->empty()) body["provider_id"] = *providerId;
     return body;
 }
 
 Json ChunkingStrategy::toJson() const {
-    Json out = {{"type", type}};
-    if (type == "static")
-        out["static"] = {{"max_chunk_size_tokens", *maxChunkSizeTokens}, {"chunk_overlap_tokens", *chunkOverlapTokens}};
+    Json out = Json::object();
+    out["type"] = type;
+    if (type == "static") {
+        Json& sizes = out["static"];
+        sizes["max_chunk_size_tokens"] = *maxChunkSizeTokens;
+        sizes["chunk_overlap_tokens"] = *chunkOverlapTokens;
+    }
     return out;
 }
 
@@ -301,8 +307,15 @@ UploadFileRequest UploadFileRequest::fromJson(std::string bytes, bool hasFile, c
 }
 
 Json InputPart::toJson() const {
-    if (type == "input_image") return {{"type", "input_image"}, {"detail", "auto"}, {"file_id", fileId}};
-    return {{"type", "input_text"}, {"text", text}};
+    Json part = Json::object();
+    part["type"] = type;
+    if (type == "input_image") {
+        part["detail"] = "auto";
+        part["file_id"] = fileId;
+    } else {
+        part["text"] = text;
+    }
+    return part;
 }
 
 Json InputContent::toJson() const {
@@ -376,23 +389,37 @@ CreateResponseRequest CreateResponseRequest::fromJson(const Json& input) {
 }
 
 Json CreateResponseRequest::toJson(bool stream) const {
-    Json body = {{"model", model}, {"store", store}};
+    Json body = Json::object();
+    body["model"] = model;
+    body["store"] = store;
     if (chatContext.empty() && !input.isParts) {
         body["input"] = input.text;
     } else {
-        Json items = Json::array();
-        for (const auto& message : chatContext)
-            items.push_back({{"role", message.role}, {"content", message.content.toJson()}});
-        items.push_back({{"role", "user"}, {"content", input.toJson()}});
-        body["input"] = std::move(items);
+        Json& items = body["input"] = Json::array();
+        auto addItem = [&items](const std::string& role, const InputContent& content) {
+            Json item = Json::object();
+            item["role"] = role;
+            item["content"] = content.toJson();
+            items.push_back(std::move(item));
+        };
+        for (const auto& message : chatContext) addItem(message.role, message.content);
+        addItem("user", input);
     }
     if (!instructions.empty()) body["instructions"] = instructions;
     if (temperature) body["temperature"] = *temperature;
     if (topP) body["top_p"] = *topP;
     Json tools = Json::array();
-    if (!vectorStoreIds.empty()) tools.push_back({{"type", "file_search"}, {"vector_store_ids", vectorStoreIds}});
+    if (!vectorStoreIds.empty()) {
+        Json search = Json::object();
+        search["type"] = "file_search";
+        search["vector_store_ids"] = vectorStoreIds;
+        tools.push_back(std::move(search));
+    }
     for (const auto& server : mcpServers) {
-        Json tool = {{"type", "mcp"}, {"server_label", server.serverLabel}, {"server_url", server.serverUrl}};
+        Json tool = Json::object();
+        tool["type"] = "mcp";
+        tool["server_label"] = server.serverLabel;
+        tool["server_url"] = server.serverUrl;
         if (!server.headers.empty()) tool["headers"] = server.headers;
         if (server.authorization) tool["authorization"] = *server.authorization;
         if (server.allowedTools) tool["allowed_tools"] = *server.allowedTools;
@@ -400,7 +427,7 @@ Json CreateResponseRequest::toJson(bool stream) const {
     }
     if (!tools.empty()) body["tools"] = std::move(tools);
     if (!previousResponseId.empty()) body["previous_response_id"] = previousResponseId;
-    if (!vectorStoreIds.empty()) body["include"] = Json::array({"file_search_call.results"});
+    if (!vectorStoreIds.empty()) body["include"].push_back("file_search_call.results");
     if (stream) body["stream"] = true;
     return body;
 }

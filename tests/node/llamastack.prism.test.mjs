@@ -104,6 +104,8 @@ describe('LlamaStack against Prism (llama-stack-spec.yaml)', () => {
     // Prism cannot stream (500 NO_COMPLEX_OBJECT_TEXT), but it validates the request first.
     const streamed = c.createResponseStream({ model: 'm', input: 'Stream it', vectorStoreIds: ['vs_1'] });
     await assert.rejects(streamed.finalResponse(), (e) => e instanceof ServerError && e.status === 500 && e.code === 'INTERNAL_ERROR');
+    const raw = c.createResponseStreamRaw({ model: 'm', input: [{ role: 'user', content: 'Raw' }], stream: true, max_output_tokens: 64 });
+    await assert.rejects(raw.finalResponse(), (e) => e instanceof ServerError && e.status === 500);
     assertRequestsValid(seen);
   });
 

@@ -86,6 +86,17 @@ describe('LlamaStack streaming against aimock', () => {
     await assert.rejects(stream.finalResponse(), ConnectionError);
   });
 
+  test('after every kind of failure the same client keeps working', async () => {
+    const c = client(aimock.url);
+    await collectUntilError(c.createResponseStream({ model: 'm', input: 'Cut me off' }));
+    await collectUntilError(c.createResponseStream({ model: 'm', input: 'Hello' }, { headers: { 'x-aimock-chaos-malformed': '1' } }));
+    await collectUntilError(c.createResponseStream({ model: 'm', input: 'Hello' }, { headers: { 'x-aimock-chaos-disconnect': '1' } }));
+    await assert.rejects(c.createResponse({ model: 'm', input: 'x', temperature: 9 }), { name: 'ValidationError' });
+    const final = await c.createResponseStream({ model: 'm', input: 'Hello' }).finalResponse();
+    assert.equal(final.output_text, 'Hello! How can I help you today?');
+    assert.equal((await c.createResponse({ model: 'm', input: 'Hello' })).status, 'completed');
+  });
+
   test('aborting stops the transfer and throws an AbortError', async () => {
     const controller = new AbortController();
     const stream = client(aimock.url).createResponseStream({ model: 'm', input: 'Talk slowly' }, { signal: controller.signal });

@@ -55,6 +55,17 @@ val promiseOf(Task<void> task);
 // A Promise already rejected with the JS form of `error` (e.g. a ValidationError).
 val rejectedPromise(const Error& error);
 
+// Runs `fn` (which returns a Promise); a request it finds invalid (a thrown Error) answers
+// with a rejected Promise, never a throw.
+template <typename Fn>
+val guarded(Fn fn) {
+    try {
+        return fn();
+    } catch (const Error& e) {
+        return rejectedPromise(e);
+    }
+}
+
 // Calls `(client->*method)(args...)` as a coroutine that owns a reference to the client (a
 // client disposed by JS stays alive until its calls finish) and returns the JS Promise.
 template <typename Client, typename Result, typename... Params, typename... Args>

@@ -12,17 +12,6 @@ namespace genai::bindings {
 using kubernetes::KubernetesClient;
 
 namespace {
-template <typename Fn>
-val guarded(Fn fn) {
-    try {
-        return fn();
-    } catch (const Error& e) {
-        web::Deferred d = web::makeDeferred();
-        d.reject(web::errorToJs(e));
-        return d.promise;
-    }
-}
-
 val boolPromise(Task<bool> task) {
     return web::toPromise(std::move(task), [](bool value) { return val(value); });
 }

@@ -6,8 +6,10 @@
 
 /**
  * Upstream error codes. MaaS: `CONNECTION_FAILED` (503), `INVALID_RESPONSE` (502; bad body or a
- * 4xx), `SERVER_UNAVAILABLE` (503; a 5xx), `TIMEOUT` (408). Others: `INVALID_REQUEST`
- * (validation), `ABORTED`, `DISPOSED`, `INTERNAL_ERROR`, `HTTP_<status>`, `UNKNOWN`.
+ * 4xx), `SERVER_UNAVAILABLE` (503; a 5xx), `TIMEOUT` (408). LlamaStack: `CONNECTION_FAILED` (502),
+ * `INVALID_REQUEST` (400), `UNAUTHORIZED` (401), `NOT_FOUND` (404), `SERVER_UNAVAILABLE`
+ * (408 / 429 / 503 / 504), `TIMEOUT` (504), `INTERNAL_ERROR` (any other status). Others:
+ * `INVALID_REQUEST` (validation), `ABORTED`, `DISPOSED`, `INTERNAL_ERROR`, `HTTP_<status>`, `UNKNOWN`.
  */
 export type GenAIErrorCode =
   | 'CONNECTION_FAILED'
@@ -18,6 +20,8 @@ export type GenAIErrorCode =
   | 'ABORTED'
   | 'DISPOSED'
   | 'INTERNAL_ERROR'
+  | 'UNAUTHORIZED'
+  | 'NOT_FOUND'
   | 'UNKNOWN'
   | `HTTP_${number}`
   | (string & {});
@@ -38,6 +42,8 @@ export interface GenAIErrorFields {
   serverMessage?: string;
   /** The server's error type. */
   serverType?: string;
+  /** The failing component the upstream names (LlamaStack: `ogx`, `rag`, `model`). */
+  component?: string;
   /** Request ID of the failed response. */
   requestId?: string;
   /** Seconds the server asked to wait. */
@@ -86,6 +92,8 @@ export class GenAIError extends Error {
   readonly serverMessage?: string;
   /** The server's error type / reason, e.g. `permission_error`. */
   readonly serverType?: string;
+  /** The part of the system that failed, when the upstream names one (LlamaStack: `ogx`, `rag`, `model`). */
+  readonly component?: string;
   /** `x-request-id` (or similar) of the failed response. */
   readonly requestId?: string;
   /** Seconds the server asked to wait (`Retry-After` / `retry-after-ms`). */

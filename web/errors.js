@@ -16,6 +16,8 @@ export class GenAIError extends Error {
     /** The server's own message, parsed out of its error body. */
     this.serverMessage = fields.serverMessage;
     this.serverType = fields.serverType;
+    /** The part of the system that failed, when the upstream names one (LlamaStack: ogx, rag, model). */
+    this.component = fields.component;
     this.requestId = fields.requestId;
     /** Seconds the server asked to wait (Retry-After). */
     this.retryAfter = fields.retryAfter;

@@ -8,6 +8,7 @@
 
 import type { MaaSClientFactory } from './maas.js';
 import type { KubernetesClientFactory, KubernetesServiceConfig } from './kubernetes.js';
+import type { LlamaStackClientFactory, LlamaStackServiceConfig } from './llamastack.js';
 import type { GenAIErrors, ValidationError } from './errors.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -94,8 +95,12 @@ export interface IdentityOptions {
  * (spread it and add `fetch` if needed).
  */
 export interface FactoriesConfig {
-  /** LlamaStack service (factory not available yet: see {@link Factories}). */
-  llamaStack?: ServiceConfig;
+  /**
+   * LlamaStack: gives {@link Factories.llamaStack}. Also takes the client settings (`apiPath`,
+   * `providerDataHeader`, `embeddingModel`, `embeddingDimension`) and, for the Mock,
+   * `streamDelayMs`.
+   */
+  llamaStack?: LlamaStackServiceConfig;
   /** MaaS (Model as a Service): gives {@link Factories.maas}. */
   maas?: ServiceConfig;
   /** MCP servers (factory not available yet: see {@link Factories}). */
@@ -111,6 +116,17 @@ export interface FactoriesConfig {
   auth?: IdentityOptions;
 }
 
+// The keys of T that are not optional.
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+
+/**
+ * What {@link GenAI.createFactories} returns for a config of type `C`: every service whose entry
+ * `C` surely has (a literal, or {@link EnvConfig}) has its factory; the others may be absent.
+ */
+export type FactoriesFor<C extends FactoriesConfig> = Factories & {
+  [K in RequiredKeys<C> & keyof Factories]-?: NonNullable<Factories[K]>;
+};
+
 /**
  * The factories {@link GenAI.createFactories} built: one per service present in the config.
  * Factories live for the app; clients are created from them per request.
@@ -120,7 +136,9 @@ export interface Factories {
   maas?: MaaSClientFactory;
   /** Present when the config has a `kubernetes` entry. */
   kubernetes?: KubernetesClientFactory;
-  // llamaStack and mcp factories land with their own issues.
+  /** Present when the config has a `llamaStack` entry. */
+  llamaStack?: LlamaStackClientFactory;
+  // mcp lands with its own issue.
 }
 
 /** One service as read from the environment by {@link GenAI.configFromEnv}. */
@@ -198,29 +216,13 @@ export class GenAI {
   #private;
   private constructor();
 
-  /** Both `maas` and `kubernetes` are given, so both factories are present. */
-  createFactories(
-    config: FactoriesConfig & { maas: ServiceConfig; kubernetes: KubernetesServiceConfig },
-  ): Factories & { maas: MaaSClientFactory; kubernetes: KubernetesClientFactory };
   /**
    * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
-   * A top-level `fetch` is used by every service that has none of its own.
-   * Today only MaaS has a factory; other entries are accepted and ignored.
-   * This overload: `config.maas` is given (e.g. a literal, or {@link EnvConfig}), so `maas` is present.
-   */
-  createFactories(config: FactoriesConfig & { maas: ServiceConfig }): Factories & { maas: MaaSClientFactory };
-  /**
-   * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
-   * This overload: `config.kubernetes` is given, so `kubernetes` is present.
-   */
-  createFactories(config: FactoriesConfig & { kubernetes: KubernetesServiceConfig }): Factories & { kubernetes: KubernetesClientFactory };
-  /**
-   * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
-   * A top-level `fetch` is used by every service that has none of its own.
-   * Today only MaaS has a factory; other entries are accepted and ignored.
+   * A top-level `fetch` is used by every service that has none of its own. The result's type
+   * has a factory for each service the config's type surely has (see {@link FactoriesFor}).
    * @param config Default `{}` (no factories).
    */
-  createFactories(config?: FactoriesConfig): Factories;
+  createFactories<C extends FactoriesConfig = {}>(config?: C): FactoriesFor<C>;
 
   /**
    * Reads the upstream environment names: `MOCK_LS_CLIENT`, `MOCK_MAAS_CLIENT`, `MOCK_MCP_CLIENT`,
@@ -268,3 +270,4 @@ export * from './options.js';
 export * from './errors.js';
 export * from './maas.js';
 export * from './kubernetes.js';
+export * from './llamastack.js';

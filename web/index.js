@@ -6,16 +6,19 @@ import { liveHandleCount } from './disposable.js';
 // One import and one export line per service.
 import { MaaSClientFactory } from './maas.js';
 import { KubernetesClientFactory } from './kubernetes.js';
+import { LlamaStackClientFactory } from './llamastack.js';
 
 export * from './errors.js';
 export { liveHandleCount } from './disposable.js';
 export { MaaSClient, MaaSClientFactory } from './maas.js';
 export { KubernetesClient, KubernetesClientFactory, maasBaseURLForDomain } from './kubernetes.js';
+export { LlamaStackClient, LlamaStackClientFactory, EventStream, ResponseStream } from './llamastack.js';
 
 // The factory class of each service, by its key in the createFactories() config.
 const FACTORIES = {
   maas: MaaSClientFactory,
   kubernetes: KubernetesClientFactory,
+  llamaStack: LlamaStackClientFactory,
 };
 
 function plainHeaders(headers) {

@@ -40,6 +40,8 @@ struct ErrorInfo {
     std::string message;         // readable, token-free
     std::string serverMessage;   // the server's own message, parsed out of its error body
     std::string serverType;      // the server's error type/reason, when it gives one
+    std::string component;       // the part of the system that failed, when the upstream names one
+                                 // (LlamaStack: "ogx", "rag", "model")
     std::string requestId;       // x-request-id (or similar) of the failed response
     std::optional<double> retryAfterSeconds;
 };

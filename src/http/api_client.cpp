@@ -48,6 +48,14 @@ Error ApiClient::makeError(ErrorInfo info, const FailureContext& context) const 
     if (info.operation.empty()) info.operation = context.request.operation;
     if (settings_.adjustError) settings_.adjustError(info, context);
     info.message = redactSecrets(info.message);
+    // A server may echo the token in a shape redactSecrets cannot know ("token abc rejected"):
+    // remove this client's own token wherever it stands.
+    if (const std::string& token = settings_.token.reveal(); token.size() >= 4) {
+        for (std::string* text : {&info.message, &info.serverMessage, &info.serverType}) {
+            for (size_t at = text->find(token); at != std::string::npos; at = text->find(token, at))
+                text->replace(at, token.size(), Secret::redacted());
+        }
+    }
     return Error(std::move(info));
 }
 

@@ -145,7 +145,8 @@ Task<Response> FixtureTransport::send(Request request) {
     Response response;
     response.status = fake.status;
     response.headers = std::move(fake.headers);
-    response.body = std::make_unique<StringBodyStream>(std::move(fake.body), fake.chunkSize);
+    if (fake.stream) response.body = std::move(fake.stream);
+    else response.body = std::make_unique<StringBodyStream>(std::move(fake.body), fake.chunkSize);
     co_return response;
 }
 

@@ -32,6 +32,9 @@ struct FakeResponse {
     Headers headers;
     std::string body;
     size_t chunkSize = 0;   // split the body into chunks of this size (streams); 0: one chunk
+    // A body produced over time (a streaming endpoint that paces its events); when set, `body`
+    // and `chunkSize` are not used.
+    std::unique_ptr<BodyStream> stream;
 
     static FakeResponse json(int status, const nlohmann::json& body);
     static FakeResponse empty(int status);

@@ -25,6 +25,10 @@ public:
     // discarded, as the standard requires; the parser is then ready for a new stream.
     void finish(std::vector<SseEvent>& out);
 
+    // True while the stream stands inside an event: a line without its terminator, or data not
+    // yet dispatched by a blank line. A stream that ends here was cut short.
+    bool midEvent() const noexcept { return !pending_.empty() || !data_.empty(); }
+
     const std::string& lastEventId() const noexcept { return lastEventId_; }
     std::optional<long> retryMs() const noexcept { return retryMs_; }
 

@@ -1,14 +1,14 @@
-// Every ```js example of the README runs, as a user would paste it. The realistic MaaS URL in
-// the examples is pointed at a loopback server that answers like MaaS.
+// Every ```js example of the README (but the sections with their own test files) runs, as a user
+// would paste it. The realistic MaaS URL in the examples is pointed at a loopback server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { repoRoot, startServer } from './helpers/peers.mjs';
+import { readmeExamplesElsewhere } from './helpers/readme.mjs';
 
-const readme = readFileSync(`${repoRoot}README.md`, 'utf8');
-const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+const examples = readmeExamplesElsewhere();
 const dir = `${repoRoot}build/readme-examples`;
 
 let server;

@@ -135,8 +135,6 @@ assertType<typeof literalMaas, MaaSClientFactory>(true);
 genai.createFactories({ maas: { baseUrl: 'https://maas.example.com' } });
 // @ts-expect-error misspelt service (mass) is caught
 genai.createFactories({ mass: { mock: true } });
-// @ts-expect-error only the MaaS factory exists today
-factories.llamaStack;
 // @ts-expect-error mock is a boolean
 genai.createFactories({ maas: { mock: 'yes' } });
 // @ts-expect-error fetch must be a fetch function

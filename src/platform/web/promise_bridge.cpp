@@ -46,6 +46,7 @@ val errorToJs(const Error& error) {
     if (info.mappedStatus) d["mappedStatus"] = info.mappedStatus;
     if (!info.serverMessage.empty()) d["serverMessage"] = info.serverMessage;
     if (!info.serverType.empty()) d["serverType"] = info.serverType;
+    if (!info.component.empty()) d["component"] = info.component;
     if (!info.requestId.empty()) d["requestId"] = info.requestId;
     if (info.retryAfterSeconds) d["retryAfter"] = *info.retryAfterSeconds;
     std::string text = d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

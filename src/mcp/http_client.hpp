@@ -1,0 +1,34 @@
+// The one MCP client implementation, over any http::Transport (fetch, or the mock servers).
+// Its own session is opened on first use and reused; the status operations use a session of
+// their own each time, as upstream does, so they report on the server as it is now.
+#pragma once
+
+#include "mcp/client.hpp"
+
+namespace genai::mcp {
+
+class HttpMcpClient final : public McpClient {
+public:
+    HttpMcpClient(std::shared_ptr<http::Transport> transport, std::shared_ptr<http::Runtime> runtime,
+                  McpClientOptions options);
+    ~HttpMcpClient() override;
+
+    Task<Json> listTools(CallContext context) override;
+    Task<Json> callTool(std::string name, Json arguments, CallContext context) override;
+    Task<Json> getServerConfig(CallContext context) override;
+    Task<Json> checkConnectionStatus(CallContext context) override;
+    Task<Json> listToolsWithStatus(CallContext context) override;
+    Task<void> close() override;
+
+private:
+    std::shared_ptr<McpSession> freshSession() const;
+    static Task<Json> listAllTools(std::shared_ptr<McpSession> session, CallContext context, int maxPages);
+
+    std::shared_ptr<http::Transport> transport_;
+    std::shared_ptr<http::Runtime> runtime_;
+    SessionSettings sessionSettings_;
+    int maxToolPages_;
+    std::shared_ptr<McpSession> session_;
+};
+
+}  // namespace genai::mcp

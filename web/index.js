@@ -5,14 +5,17 @@ import { instantiate } from './loader.js';
 import { liveHandleCount } from './disposable.js';
 // One import and one export line per service.
 import { MaaSClientFactory } from './maas.js';
+import { McpClientFactory } from './mcp.js';
 
 export * from './errors.js';
 export { liveHandleCount } from './disposable.js';
 export { MaaSClient, MaaSClientFactory } from './maas.js';
+export { McpClient, McpClientFactory } from './mcp.js';
 
 // The factory class of each service, by its key in the createFactories() config.
 const FACTORIES = {
   maas: MaaSClientFactory,
+  mcp: McpClientFactory,
 };
 
 function plainHeaders(headers) {

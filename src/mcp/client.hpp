@@ -39,6 +39,8 @@ public:
     virtual Task<Json> callTool(std::string name, Json arguments, CallContext context) = 0;
     // The initialize result: {protocolVersion, capabilities, serverInfo, instructions?}.
     virtual Task<Json> getServerConfig(CallContext context) = 0;
+    // Any other MCP request (resources/list, prompts/get, ping, …) → its raw result.
+    virtual Task<Json> request(std::string method, Json params, CallContext context) = 0;
 
     // A fresh session, initialize + ping → ConnectionStatus (failures inside it).
     virtual Task<Json> checkConnectionStatus(CallContext context) = 0;
@@ -47,6 +49,14 @@ public:
 
     // Ends the client's session (DELETE / end of the SSE stream). A later call opens a new one.
     virtual Task<void> close() = 0;
+    // The same at once, without waiting for the DELETE (a client being disposed).
+    virtual void abandon() = 0;
 };
+
+// The JSON part of the options a JS caller gives: {server: {name?, url, transport?, description?,
+// logo?}, timeout?, protocolVersion?, clientInfo?: {name, version}, maxToolPages?, headers?}.
+// A ValidationError names the first field that is wrong. Tokens, fetch and callbacks are not JSON
+// and are set by the caller.
+McpClientOptions parseClientOptions(const Json& options);
 
 }  // namespace genai::mcp

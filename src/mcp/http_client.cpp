@@ -107,6 +107,18 @@ Task<Json> HttpMcpClient::getServerConfig(CallContext context) {
     co_return co_await session->initializeResult(std::move(context));
 }
 
+Task<Json> HttpMcpClient::request(std::string method, Json params, CallContext context) {
+    context = named(std::move(context), "request");
+    validateServerUrl(sessionSettings_.server.url, context.operation);
+    if (method.empty()) throwValidation("mcp", context.operation, "method is required");
+    if (method == "initialize" || method.rfind("notifications/", 0) == 0)
+        throwValidation("mcp", context.operation, "the client sends " + method + " itself");
+    if (params.is_null()) params = Json::object();
+    if (!params.is_object()) throwValidation("mcp", context.operation, "params must be an object");
+    auto session = session_;
+    co_return co_await session->request(std::move(method), std::move(params), std::move(context));
+}
+
 Task<Json> HttpMcpClient::checkConnectionStatus(CallContext context) {
     context = named(std::move(context), "checkConnectionStatus");
     validateServerUrl(sessionSettings_.server.url, context.operation);
@@ -144,6 +156,8 @@ Task<Json> HttpMcpClient::listToolsWithStatus(CallContext context) {
     if (failure && !reportable(*failure)) throw *failure;
     co_return failure ? toolsErrorStatus(status, *failure) : toolsStatus(status, tools);
 }
+
+void HttpMcpClient::abandon() { session_->abandon(); }
 
 Task<void> HttpMcpClient::close() {
     auto session = session_;

@@ -16,9 +16,11 @@ public:
     Task<Json> listTools(CallContext context) override;
     Task<Json> callTool(std::string name, Json arguments, CallContext context) override;
     Task<Json> getServerConfig(CallContext context) override;
+    Task<Json> request(std::string method, Json params, CallContext context) override;
     Task<Json> checkConnectionStatus(CallContext context) override;
     Task<Json> listToolsWithStatus(CallContext context) override;
     Task<void> close() override;
+    void abandon() override;
 
 private:
     std::shared_ptr<McpSession> freshSession() const;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/fixtures.hpp"
+#include "mcp/client.hpp"
 #include "mcp/elicitation.hpp"
 #include "mcp/errors.hpp"
 #include "mcp/jsonrpc.hpp"
@@ -236,4 +237,37 @@ TEST_CASE("MCP elicitation: accepted forms get the schema's defaults for fields 
     CHECK_THROWS_AS(completeElicitationResult(params, json{{"action", "maybe"}}), std::invalid_argument);
     CHECK_THROWS_AS(completeElicitationResult(params, json{{"action", "accept"}, {"content", 3}}), std::invalid_argument);
     CHECK_THROWS_AS(completeElicitationResult(params, json("accept")), std::invalid_argument);
+}
+
+TEST_CASE("MCP client options: parsed from the caller's JSON, each wrong field named") {
+    McpClientOptions o = parseClientOptions(json{{"server", {{"name", "s"}, {"url", "http://h/mcp"}, {"transport", "sse"}}},
+                                                 {"timeout", 1500},
+                                                 {"protocolVersion", "2025-06-18"},
+                                                 {"clientInfo", {{"name", "app"}, {"version", "2"}}},
+                                                 {"maxToolPages", 3},
+                                                 {"headers", {{"X-A", "1"}}}});
+    CHECK(o.server.kind() == TransportKind::Sse);
+    CHECK(o.timeoutMs == 1500);
+    CHECK(o.protocolVersion == "2025-06-18");
+    CHECK(o.clientInfo["name"] == "app");
+    CHECK(o.maxToolPages == 3);
+    CHECK(o.headers.get("x-a") == "1");
+    auto message = [](const json& options) {
+        try {
+            parseClientOptions(options);
+        } catch (const Error& e) {
+            CHECK(e.kind() == ErrorKind::Validation);
+            return e.info().message;
+        }
+        return std::string("(accepted)");
+    };
+    const json server = {{"url", "http://h/mcp"}};
+    CHECK(message(json::object()) == "server is required: {url, transport?, name?}");
+    CHECK(message(json{{"server", server}, {"timeout", -1}}) == "timeout must be a number of milliseconds >= 0");
+    CHECK(message(json{{"server", server}, {"protocolVersion", "1.0"}}) ==
+          "protocolVersion must be one of 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05");
+    CHECK(message(json{{"server", server}, {"clientInfo", {{"name", "x"}}}}) == "clientInfo must be {name, version} with string values");
+    CHECK(message(json{{"server", server}, {"maxToolPages", 0}}) == "maxToolPages must be an integer from 1 to 100000");
+    CHECK(message(json{{"server", server}, {"headers", {{"a", 1}}}}) == "headers must be an object of strings");
+    CHECK(message(json{{"server", server}}) == "(accepted)");
 }

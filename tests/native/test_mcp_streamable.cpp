@@ -508,3 +508,18 @@ TEST_CASE("MCP streamable: concurrent first calls share one initialize") {
     b->get();
     CHECK(f.server.sessions == 1);
 }
+
+TEST_CASE("MCP streamable: request() sends any other method; the lifecycle methods are the client's own") {
+    Fixture f;
+    f.server.onRequest = [](const json& body, const http::Request&) {
+        return TestReply::json(result(body, {{"echo", body["method"]}, {"params", body["params"]}}));
+    };
+    auto client = f.client();
+    json out = f.run(client->request("resources/list", json{{"cursor", "c"}}, {})).get();
+    CHECK(out == json{{"echo", "resources/list"}, {"params", {{"cursor", "c"}}}});
+    CHECK(f.run(client->request("ping", nullptr, {})).get()["params"] == json::object());
+    CHECK(f.run(client->request("initialize", {}, {})).failure().kind() == ErrorKind::Validation);
+    CHECK(f.run(client->request("notifications/x", {}, {})).failure().kind() == ErrorKind::Validation);
+    CHECK(f.run(client->request("", {}, {})).failure().info().message == "method is required");
+    CHECK(f.run(client->request("x", json::array(), {})).failure().info().message == "params must be an object");
+}

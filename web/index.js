@@ -10,7 +10,7 @@ import { McpClientFactory } from './mcp.js';
 export * from './errors.js';
 export { liveHandleCount } from './disposable.js';
 export { MaaSClient, MaaSClientFactory } from './maas.js';
-export { McpClient, McpClientFactory } from './mcp.js';
+export { McpClient, McpClientFactory, createMcpOAuthFetch } from './mcp.js';
 
 // The factory class of each service, by its key in the createFactories() config.
 const FACTORIES = {

@@ -2,6 +2,8 @@
 // 2024-11-05). A client talks to one MCP server over streamable HTTP or legacy HTTP+SSE.
 import { Disposable, call } from './disposable.js';
 
+export { createMcpOAuthFetch } from './mcp_oauth.js';
+
 const reveal = (token) => {
   if (token === undefined || token === null) return '';
   return typeof token.reveal === 'function' ? String(token.reveal()) : String(token);

@@ -37,7 +37,7 @@ struct Server {
                                                      {"instructions", "be nice"}}))
                     .header("Mcp-Session-Id", sessionId);
             }
-            if (!body.contains("id")) return TestReply::empty(202);
+            if (!body.contains("id") || !body.contains("method")) return TestReply::empty(202);  // notification, reply
             return onRequest(body, r);
         };
     }
@@ -462,6 +462,7 @@ TEST_CASE("MCP streamable: a 202 to a request means the reply comes on a GET str
 TEST_CASE("MCP streamable: the server's ping and elicitation requests are answered; others get -32601") {
     Fixture f;
     f.server.onRequest = [](const json& body, const http::Request&) {
+        if (body["method"] == "GET") return TestReply::empty(405);  // no standalone stream here
         json ping = {{"jsonrpc", "2.0"}, {"id", "s1"}, {"method", "ping"}};
         json elicit = {{"jsonrpc", "2.0"},
                        {"id", "s2"},
@@ -522,4 +523,59 @@ TEST_CASE("MCP streamable: request() sends any other method; the lifecycle metho
     CHECK(f.run(client->request("notifications/x", {}, {})).failure().kind() == ErrorKind::Validation);
     CHECK(f.run(client->request("", {}, {})).failure().info().message == "method is required");
     CHECK(f.run(client->request("x", json::array(), {})).failure().info().message == "params must be an object");
+}
+
+TEST_CASE("MCP streamable: with an elicitation handler a standalone GET stream carries the server's requests") {
+    Fixture f;
+    std::shared_ptr<http::Pipe> standalone = http::Pipe::create();
+    int gets = 0;
+    f.server.onRequest = [&](const json& body, const http::Request& r) {
+        if (body["method"] == "GET") {
+            ++gets;
+            CHECK(r.headers.get("Mcp-Session-Id") == "session-1");
+            CHECK_FALSE(r.headers.has("Last-Event-ID"));
+            return TestReply::live(standalone);
+        }
+        return TestReply::json(result(body, {{"tools", json::array()}}));
+    };
+    McpClientOptions options;
+    int asked = 0;
+    options.onElicitation = [&asked](json) -> Task<json> {
+        ++asked;
+        co_return json{{"action", "decline"}};
+    };
+    auto client = f.client(options);
+    f.run(client->listTools({})).get();
+    CHECK(gets == 1);
+    standalone->write(sseMessage({{"jsonrpc", "2.0"}, {"id", 9}, {"method", "elicitation/create"}, {"params", json::object()}}, "g1"));
+    f.loop->advance(1);
+    CHECK(asked == 1);
+    json reply = json::parse(f.server.transport->requests.back().body);
+    CHECK(reply == json{{"jsonrpc", "2.0"}, {"id", 9}, {"result", {{"action", "decline"}}}});
+    // Closing the client ends the standalone stream.
+    f.run(client->close()).get();
+    CHECK(standalone->readerGone());
+    CHECK(f.loop->pendingTimers() == 0);
+}
+
+TEST_CASE("MCP streamable: a standalone stream cut by the server is resumed with Last-Event-ID; 405 stops it") {
+    Fixture f;
+    int gets = 0;
+    std::vector<std::string> lastIds;
+    f.server.onRequest = [&](const json& body, const http::Request& r) {
+        if (body["method"] == "GET") {
+            ++gets;
+            lastIds.push_back(r.headers.get("Last-Event-ID").value_or(""));
+            if (gets == 1) return TestReply::sse("id: a1\nretry: 250\ndata:\n\n");
+            return TestReply::empty(405);
+        }
+        return TestReply::json(result(body, {{"tools", json::array()}}));
+    };
+    McpClientOptions options;
+    options.onElicitation = [](json) -> Task<json> { co_return json{{"action", "cancel"}}; };
+    auto client = f.client(options);
+    f.run(client->listTools({})).get();
+    CHECK(gets == 2);
+    CHECK(lastIds == std::vector<std::string>{"", "a1"});
+    CHECK(std::count(f.loop->sleeps.begin(), f.loop->sleeps.end(), 250.0) == 1);
 }

@@ -7,6 +7,7 @@
 /// <reference lib="esnext.disposable" />
 
 import type { MaaSClientFactory } from './maas.js';
+import type { McpClientFactory } from './mcp.js';
 import type { GenAIErrors, ValidationError } from './errors.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -77,7 +78,7 @@ export interface FactoriesConfig {
   llamaStack?: ServiceConfig;
   /** MaaS (Model as a Service): gives {@link Factories.maas}. */
   maas?: ServiceConfig;
-  /** MCP servers (factory not available yet: see {@link Factories}). */
+  /** MCP servers: gives {@link Factories.mcp}. `baseURL` is not used (each client names its server). */
   mcp?: ServiceConfig;
   /** Kubernetes API (factory not available yet: see {@link Factories}). */
   kubernetes?: ServiceConfig;
@@ -94,7 +95,9 @@ export interface FactoriesConfig {
 export interface Factories {
   /** Present when the config has a `maas` entry. */
   maas?: MaaSClientFactory;
-  // llamaStack, mcp and kubernetes factories land with their own issues.
+  /** Present when the config has an `mcp` entry. */
+  mcp?: McpClientFactory;
+  // llamaStack and kubernetes factories land with their own issues.
 }
 
 /** One service as read from the environment by {@link GenAI.configFromEnv}. */
@@ -175,14 +178,19 @@ export class GenAI {
   /**
    * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
    * A top-level `fetch` is used by every service that has none of its own.
-   * Today only MaaS has a factory; other entries are accepted and ignored.
+   * Today MaaS and MCP have factories; other entries are accepted and ignored.
    * This overload: `config.maas` is given (e.g. a literal, or {@link EnvConfig}), so `maas` is present.
    */
   createFactories(config: FactoriesConfig & { maas: ServiceConfig }): Factories & { maas: MaaSClientFactory };
   /**
    * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
+   * This overload: `config.mcp` is given, so `mcp` is present.
+   */
+  createFactories(config: FactoriesConfig & { mcp: ServiceConfig }): Factories & { mcp: McpClientFactory };
+  /**
+   * Builds one factory per service present in `config` (Real or Mock per its `mock` flag).
    * A top-level `fetch` is used by every service that has none of its own.
-   * Today only MaaS has a factory; other entries are accepted and ignored.
+   * Today MaaS and MCP have factories; other entries are accepted and ignored.
    * @param config Default `{}` (no factories).
    */
   createFactories(config?: FactoriesConfig): Factories;
@@ -232,3 +240,4 @@ export function liveHandleCount(): number;
 export * from './options.js';
 export * from './errors.js';
 export * from './maas.js';
+export * from './mcp.js';

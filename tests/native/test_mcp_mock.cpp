@@ -95,7 +95,8 @@ TEST_CASE("MCP mock: tools with status, reduced schemas, all pages") {
 
 TEST_CASE("MCP mock: calling tools over both transports, with the same client code as Real") {
     Fixture f;
-    for (const auto& [url, transport] : {std::pair{"http://localhost:9091/mcp", ""}, std::pair{"http://localhost:9090/sse", "sse"}}) {
+    for (const auto& target : {std::pair{"http://localhost:9091/mcp", ""}, std::pair{"http://localhost:9090/sse", "sse"}}) {
+        const std::string url = target.first, transport = target.second;  // no structured binding: clang 14 cannot capture one
         CAPTURE(url);
         auto client = f.client(url, transport);
         json tools = f.run(client->listTools({}));

@@ -56,45 +56,32 @@ val guarded(Fn fn) {
 }
 }  // namespace
 
+namespace {
+// Holds the client until its call ends: a client disposed mid-call finishes the call. One
+// coroutine for every method keeps the glue small.
+Task<Json> keepAlive(std::shared_ptr<McpClient> client, Task<Json> call) { co_return co_await std::move(call); }
+Task<void> keepAliveVoid(std::shared_ptr<McpClient> client, Task<void> call) { co_await std::move(call); }
+}  // namespace
+
 class JsMcpClient {
 public:
     explicit JsMcpClient(std::shared_ptr<McpClient> client) : client_(std::move(client)) {}
 
-    val listTools(val options) {
-        return jsonPromise([](std::shared_ptr<McpClient> c, mcp::CallContext o) -> Task<Json> {
-            co_return co_await c->listTools(std::move(o));
-        }(client_, callContext(options)));
-    }
+    val listTools(val options) { return start(client_->listTools(callContext(options))); }
     val callTool(std::string name, std::string arguments, val options) {
-        return guarded([&] {
-            Json args = parseRequest(arguments);
-            return jsonPromise([](std::shared_ptr<McpClient> c, std::string n, Json a, mcp::CallContext o) -> Task<Json> {
-                co_return co_await c->callTool(std::move(n), std::move(a), std::move(o));
-            }(client_, std::move(name), std::move(args), callContext(options)));
-        });
+        return guarded([&] { return start(client_->callTool(std::move(name), parseRequest(arguments), callContext(options))); });
     }
     val request(std::string method, std::string params, val options) {
-        return guarded([&] {
-            Json body = parseRequest(params);
-            return jsonPromise([](std::shared_ptr<McpClient> c, std::string m, Json p, mcp::CallContext o) -> Task<Json> {
-                co_return co_await c->request(std::move(m), std::move(p), std::move(o));
-            }(client_, std::move(method), std::move(body), callContext(options)));
-        });
+        return guarded([&] { return start(client_->request(std::move(method), parseRequest(params), callContext(options))); });
     }
-    val getServerConfig(val options) { return simple(&McpClient::getServerConfig, options); }
-    val checkConnectionStatus(val options) { return simple(&McpClient::checkConnectionStatus, options); }
-    val listToolsWithStatus(val options) { return simple(&McpClient::listToolsWithStatus, options); }
-    val close() {
-        return voidPromise([](std::shared_ptr<McpClient> c) -> Task<void> { co_await c->close(); }(client_));
-    }
+    val getServerConfig(val options) { return start(client_->getServerConfig(callContext(options))); }
+    val checkConnectionStatus(val options) { return start(client_->checkConnectionStatus(callContext(options))); }
+    val listToolsWithStatus(val options) { return start(client_->listToolsWithStatus(callContext(options))); }
+    val close() { return voidPromise(keepAliveVoid(client_, client_->close())); }
     void abandon() { client_->abandon(); }
 
 private:
-    val simple(Task<Json> (McpClient::*method)(mcp::CallContext), val options) {
-        return jsonPromise([](std::shared_ptr<McpClient> c, Task<Json> (McpClient::*m)(mcp::CallContext),
-                              mcp::CallContext o) -> Task<Json> { co_return co_await ((*c).*m)(std::move(o)); }(
-            client_, method, callContext(options)));
-    }
+    val start(Task<Json> call) { return jsonPromise(keepAlive(client_, std::move(call))); }
 
     std::shared_ptr<McpClient> client_;
 };

@@ -28,7 +28,7 @@ McpFailure mapMcpErrorText(std::string_view text) {
     if (has(text, "forbidden")) return {"forbidden", 403, "Access denied"};
     if (has(text, "not found")) return {"not_found", 404, "Server endpoint not found"};
     if (has(text, "bad request")) return {"bad_request", 400, "Invalid request format or parameters"};
-    return {"internal_error", 500, "MCP operation failed: " + std::string(text)};
+    return {"internal_error", 500, nullptr};
 }
 
 McpFailure mapMcpError(const Error& error) {

@@ -12,9 +12,14 @@
 namespace genai::mcp {
 
 struct McpFailure {
-    std::string code;     // CONNECTION_FAILED, TIMEOUT, unauthorized, forbidden, not_found, ...
-    int status = 500;     // the upstream StatusCode
-    std::string message;  // e.g. "Server is not reachable"
+    const char* code = "internal_error";  // CONNECTION_FAILED, TIMEOUT, unauthorized, forbidden, not_found, ...
+    int status = 500;                     // the upstream StatusCode
+    const char* message = nullptr;        // e.g. "Server is not reachable"; null: "MCP operation failed: <error>"
+
+    // The message of the status objects for the error text `raw`.
+    std::string describe(std::string_view raw) const {
+        return message ? std::string(message) : "MCP operation failed: " + std::string(raw);
+    }
 };
 
 // The upstream mapMCPError: substring tests on the error text, first match wins.

@@ -27,6 +27,25 @@ CallContext named(CallContext context, const char* operation) {
     return context;
 }
 
+// A Task that fails with `error` when awaited: validation errors reach the caller the way every
+// other failure does, without a coroutine per operation.
+template <typename T>
+Task<T> failWith(Error error) {
+    throw error;
+    co_return T();
+}
+
+// The ValidationError of a call, if its arguments are wrong.
+template <typename Check>
+std::optional<Error> invalid(Check check) {
+    try {
+        check();
+    } catch (const Error& e) {
+        return e;
+    }
+    return std::nullopt;
+}
+
 // Failures a status call reports inside its result; the others (the caller's abort, bad input)
 // are thrown.
 bool reportable(const Error& error) {
@@ -81,18 +100,27 @@ Task<Json> HttpMcpClient::listAllTools(std::shared_ptr<McpSession> session, Call
 
 Task<Json> HttpMcpClient::listTools(CallContext context) {
     context = named(std::move(context), "listTools");
-    validateServerUrl(sessionSettings_.server.url, context.operation);
-    co_return co_await listAllTools(session_, std::move(context), maxToolPages_);
+    if (auto error = invalid([&] { validateServerUrl(sessionSettings_.server.url, context.operation); }))
+        return failWith<Json>(*error);
+    return listAllTools(session_, std::move(context), maxToolPages_);
 }
 
 Task<Json> HttpMcpClient::callTool(std::string name, Json arguments, CallContext context) {
     context = named(std::move(context), "callTool");
-    validateServerUrl(sessionSettings_.server.url, context.operation);
-    if (name.empty()) throwValidation("mcp", context.operation, "tool name is required");
     if (arguments.is_null()) arguments = Json::object();
-    if (!arguments.is_object()) throwValidation("mcp", context.operation, "tool arguments must be an object");
-    auto session = session_;
-    Json params = {{"name", name}, {"arguments", std::move(arguments)}};
+    if (auto error = invalid([&] {
+            validateServerUrl(sessionSettings_.server.url, context.operation);
+            if (name.empty()) throwValidation("mcp", context.operation, "tool name is required");
+            if (!arguments.is_object()) throwValidation("mcp", context.operation, "tool arguments must be an object");
+        }))
+        return failWith<Json>(*error);
+    Json params;
+    params["name"] = std::move(name);
+    params["arguments"] = std::move(arguments);
+    return callToolOn(session_, std::move(params), std::move(context));
+}
+
+Task<Json> HttpMcpClient::callToolOn(std::shared_ptr<McpSession> session, Json params, CallContext context) {
     Json result = co_await session->request("tools/call", std::move(params), context);
     if (!result.is_object()) throw protocolError(context.operation, "the tools/call result is not an object");
     if (!result.contains("content") || !result["content"].is_array()) result["content"] = Json::array();
@@ -102,66 +130,60 @@ Task<Json> HttpMcpClient::callTool(std::string name, Json arguments, CallContext
 
 Task<Json> HttpMcpClient::getServerConfig(CallContext context) {
     context = named(std::move(context), "getServerConfig");
-    validateServerUrl(sessionSettings_.server.url, context.operation);
-    auto session = session_;
-    co_return co_await session->initializeResult(std::move(context));
+    if (auto error = invalid([&] { validateServerUrl(sessionSettings_.server.url, context.operation); }))
+        return failWith<Json>(*error);
+    return session_->initializeResult(std::move(context));
 }
 
 Task<Json> HttpMcpClient::request(std::string method, Json params, CallContext context) {
     context = named(std::move(context), "request");
-    validateServerUrl(sessionSettings_.server.url, context.operation);
-    if (method.empty()) throwValidation("mcp", context.operation, "method is required");
-    if (method == "initialize" || method.rfind("notifications/", 0) == 0)
-        throwValidation("mcp", context.operation, "the client sends " + method + " itself");
     if (params.is_null()) params = Json::object();
-    if (!params.is_object()) throwValidation("mcp", context.operation, "params must be an object");
-    auto session = session_;
-    co_return co_await session->request(std::move(method), std::move(params), std::move(context));
+    if (auto error = invalid([&] {
+            validateServerUrl(sessionSettings_.server.url, context.operation);
+            if (method.empty()) throwValidation("mcp", context.operation, "method is required");
+            if (method == "initialize" || method.rfind("notifications/", 0) == 0)
+                throwValidation("mcp", context.operation, "the client sends " + method + " itself");
+            if (!params.is_object()) throwValidation("mcp", context.operation, "params must be an object");
+        }))
+        return failWith<Json>(*error);
+    return session_->request(std::move(method), std::move(params), std::move(context));
 }
 
 Task<Json> HttpMcpClient::checkConnectionStatus(CallContext context) {
-    context = named(std::move(context), "checkConnectionStatus");
+    return status(named(std::move(context), "checkConnectionStatus"), false);
+}
+
+Task<Json> HttpMcpClient::listToolsWithStatus(CallContext context) {
+    return status(named(std::move(context), "listToolsWithStatus"), true);
+}
+
+Task<Json> HttpMcpClient::status(CallContext context, bool withTools) {
     validateServerUrl(sessionSettings_.server.url, context.operation);
     auto session = freshSession();
     StatusContext status{sessionSettings_.server, runtime_->unixSeconds(), std::nullopt};
     std::optional<Error> failure;
     long long pingMs = 0;
-    try {
-        status.initializeResult = co_await session->initializeResult(context);
-        const double started = runtime_->nowMs();
-        co_await session->request("ping", Json::object(), context);
-        pingMs = std::llround(runtime_->nowMs() - started);
-    } catch (const Error& e) {
-        failure = e;
-    }
-    co_await session->close();
-    if (failure && !reportable(*failure)) throw *failure;
-    co_return failure ? connectionErrorStatus(status, *failure) : connectedStatus(status, pingMs);
-}
-
-Task<Json> HttpMcpClient::listToolsWithStatus(CallContext context) {
-    context = named(std::move(context), "listToolsWithStatus");
-    validateServerUrl(sessionSettings_.server.url, context.operation);
-    auto session = freshSession();
-    StatusContext status{sessionSettings_.server, runtime_->unixSeconds(), std::nullopt};
-    std::optional<Error> failure;
     Json tools;
     try {
         status.initializeResult = co_await session->initializeResult(context);
-        tools = co_await listAllTools(session, context, maxToolPages_);
+        if (withTools) {
+            tools = co_await listAllTools(session, context, maxToolPages_);
+        } else {
+            const double started = runtime_->nowMs();
+            co_await session->request("ping", Json::object(), context);
+            pingMs = std::llround(runtime_->nowMs() - started);
+        }
     } catch (const Error& e) {
         failure = e;
     }
     co_await session->close();
     if (failure && !reportable(*failure)) throw *failure;
-    co_return failure ? toolsErrorStatus(status, *failure) : toolsStatus(status, tools);
+    if (withTools) co_return failure ? toolsErrorStatus(status, *failure) : toolsStatus(status, tools);
+    co_return failure ? connectionErrorStatus(status, *failure) : connectedStatus(status, pingMs);
 }
 
 void HttpMcpClient::abandon() { session_->abandon(); }
 
-Task<void> HttpMcpClient::close() {
-    auto session = session_;
-    co_await session->close();
-}
+Task<void> HttpMcpClient::close() { return session_->close(); }
 
 }  // namespace genai::mcp

@@ -1,6 +1,7 @@
 // The one MCP client implementation, over any http::Transport (fetch, or the mock servers).
 // Its own session is opened on first use and reused; the status operations use a session of
-// their own each time, as upstream does, so they report on the server as it is now.
+// their own each time, as upstream does, so they report on the server as it is now. The Tasks it
+// returns use the client and its session: callers keep the client alive until they finish.
 #pragma once
 
 #include "mcp/client.hpp"
@@ -25,6 +26,9 @@ public:
 private:
     std::shared_ptr<McpSession> freshSession() const;
     static Task<Json> listAllTools(std::shared_ptr<McpSession> session, CallContext context, int maxPages);
+    static Task<Json> callToolOn(std::shared_ptr<McpSession> session, Json params, CallContext context);
+    // A fresh session: initialize, then ping (→ ConnectionStatus) or tools/list (→ ToolsStatus).
+    Task<Json> status(CallContext context, bool withTools);
 
     std::shared_ptr<http::Transport> transport_;
     std::shared_ptr<http::Runtime> runtime_;

@@ -10,22 +10,42 @@ bool isSupportedProtocolVersion(std::string_view version) {
     return false;
 }
 
+// Messages are filled field by field: nlohmann's initializer lists cost far more wasm code.
+namespace {
+Json envelope(const Json* id) {
+    Json m;
+    m["jsonrpc"] = "2.0";
+    if (id) m["id"] = *id;
+    return m;
+}
+}  // namespace
+
 Json makeRequest(long long id, std::string_view method, Json params) {
-    Json m = {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}};
+    Json m = envelope(nullptr);
+    m["id"] = id;
+    m["method"] = method;
     if (!params.is_null()) m["params"] = std::move(params);
     return m;
 }
 
 Json makeNotification(std::string_view method, Json params) {
-    Json m = {{"jsonrpc", "2.0"}, {"method", method}};
+    Json m = envelope(nullptr);
+    m["method"] = method;
     if (!params.is_null()) m["params"] = std::move(params);
     return m;
 }
 
-Json makeResult(const Json& id, Json result) { return {{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}; }
+Json makeResult(const Json& id, Json result) {
+    Json m = envelope(&id);
+    m["result"] = std::move(result);
+    return m;
+}
 
 Json makeErrorReply(const Json& id, int code, std::string_view message) {
-    return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
+    Json m = envelope(&id);
+    m["error"]["code"] = code;
+    m["error"]["message"] = message;
+    return m;
 }
 
 MessageKind classify(const Json& message) {

@@ -12,11 +12,6 @@ namespace genai::mcp {
 
 namespace {
 
-void replaceAll(std::string& text, std::string_view from, const std::string& to) {
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
-}
-
 std::string sseEvent(const Json& message) {
     return "event: message\ndata: " + message.dump() + "\n\n";
 }
@@ -45,18 +40,35 @@ Task<void> writeLater(std::shared_ptr<http::Runtime> runtime, std::shared_ptr<ht
 class MockMcpServers final : public http::Transport {
 public:
     explicit MockMcpServers(std::shared_ptr<http::Runtime> runtime)
-        : runtime_(std::move(runtime)), table_(Json::parse(fixtureText("mcp/servers.json"))) {
-        for (auto& [url, profile] : table_["servers"].items()) expandTools(profile);
+        : runtime_(std::move(runtime)), table_(Json::parse(fixtureText("mcp/servers.json"))) {}
+
+    // The servers answer at once; only the Task wrapper is a coroutine.
+    Task<http::Response> send(http::Request request) override {
+        std::optional<Error> failure;
+        std::optional<http::Response> response;
+        try {
+            response.emplace(dispatch(request));
+        } catch (const Error& e) {
+            failure = e;
+        }
+        return failure ? failed(std::move(*failure)) : ready(std::move(*response));
     }
 
-    Task<http::Response> send(http::Request request) override {
+private:
+    static Task<http::Response> ready(http::Response response) { co_return response; }
+    static Task<http::Response> failed(Error error) {
+        throw error;
+        co_return http::Response();
+    }
+
+    http::Response dispatch(const http::Request& request) {
         if (request.signal && request.signal->aborted()) throw abortError();
         const size_t q = request.url.find('?');
         const std::string base = request.url.substr(0, q);
         const std::string query = q == std::string::npos ? "" : request.url.substr(q + 1);
 
         if (auto legacy = legacy_.find(queryValue(query, "sessionId")); legacy != legacy_.end())
-            co_return postToLegacySession(legacy, request);
+            return postToLegacySession(legacy, request);
 
         const Json& profile = profileFor(base);
         if (profile.contains("unreachable")) {
@@ -67,20 +79,19 @@ public:
             throw Error(std::move(info));
         }
         if (profile.contains("httpError"))
-            co_return jsonResponse(profile["httpError"]["status"].get<int>(), profile["httpError"]["body"]);
+            return jsonResponse(profile["httpError"]["status"].get<int>(), profile["httpError"]["body"]);
 
         if (request.method == "GET") {
-            if (request.headers.has("mcp-session-id")) co_return emptyResponse(405);  // no standalone stream
-            co_return openLegacySession(base);
+            if (request.headers.has("mcp-session-id")) return emptyResponse(405);  // no standalone stream
+            return openLegacySession(base);
         }
         if (request.method == "DELETE") {
             streamable_.erase(request.headers.get("mcp-session-id").value_or(""));
-            co_return emptyResponse(200);
+            return emptyResponse(200);
         }
-        co_return postStreamable(base, profile, request);
+        return postStreamable(base, profile, request);
     }
 
-private:
     using LegacyMap = std::map<std::string, std::pair<std::string, std::shared_ptr<http::Pipe>>>;
 
     static std::string queryValue(const std::string& query, const std::string& name) {
@@ -93,25 +104,6 @@ private:
             start = end + 1;
         }
         return {};
-    }
-
-    static void expandTools(Json& profile) {
-        if (!profile.contains("generatedTools")) return;
-        const Json& spec = profile["generatedTools"];
-        Json tools = Json::array();
-        for (const auto& name : spec["names"]) {
-            std::string description = spec["description"], input = spec["inputDescription"];
-            replaceAll(description, "{name}", name.get<std::string>());
-            replaceAll(input, "{name}", name.get<std::string>());
-            tools.push_back({{"name", name},
-                             {"description", description},
-                             {"inputSchema",
-                              {{"type", "object"},
-                               {"properties", {{"input", {{"type", "string"}, {"description", input}}}}},
-                               {"required", {"input"}}}}});
-        }
-        profile["tools"] = std::move(tools);
-        profile.erase("generatedTools");
     }
 
     const Json& profileFor(const std::string& url) const {
@@ -127,10 +119,13 @@ private:
         const Json& id = message["id"];
         const std::string method = message["method"];
         const Json params = message.value("params", Json::object());
-        if (method == "initialize")
-            return makeResult(id, {{"protocolVersion", table_["protocolVersion"]},
-                                   {"capabilities", {{"tools", {{"listChanged", false}}}}},
-                                   {"serverInfo", profile["serverInfo"]}});
+        if (method == "initialize") {
+            Json result;
+            result["protocolVersion"] = table_["protocolVersion"];
+            result["capabilities"]["tools"]["listChanged"] = false;
+            result["serverInfo"] = profile["serverInfo"];
+            return makeResult(id, std::move(result));
+        }
         if (method == "ping") {
             delayMs = profile.value("pingMs", 0.0);
             return makeResult(id, Json::object());
@@ -153,26 +148,41 @@ private:
         }
         Json page = Json::array();
         for (size_t i = offset; i < tools.size() && i < offset + pageSize; ++i) page.push_back(tools[i]);
-        Json result = {{"tools", std::move(page)}};
+        Json result;
+        result["tools"] = std::move(page);
         if (offset + pageSize < tools.size()) result["nextCursor"] = std::to_string(offset + pageSize);
         return makeResult(id, std::move(result));
+    }
+
+    static Json textResult(std::string text, bool isError) {
+        Json result;
+        result["content"][0]["type"] = "text";
+        result["content"][0]["text"] = std::move(text);
+        result["isError"] = isError;
+        return result;
     }
 
     static Json callTool(const Json& profile, const Json& params) {
         const std::string name = params.value("name", std::string());
         const Json arguments = params.value("arguments", Json::object());
-        auto text = [](std::string t) { return Json::array({{{"type", "text"}, {"text", std::move(t)}}}); };
         for (const auto& tool : profile["tools"]) {
             if (tool["name"] != name) continue;
             for (const auto& field : tool["inputSchema"].value("required", Json::array())) {
                 if (!arguments.is_object() || !arguments.contains(field.get<std::string>()))
-                    return {{"content", text("missing required argument: " + field.get<std::string>())}, {"isError", true}};
+                    return textResult("missing required argument: " + field.get<std::string>(), true);
             }
-            return {{"content", text("Mock result of " + name + " for " + arguments.dump())},
-                    {"structuredContent", {{"tool", name}, {"arguments", arguments}}},
-                    {"isError", false}};
+            Json result = textResult("Mock result of " + name + " for " + arguments.dump(), false);
+            result["structuredContent"]["tool"] = name;
+            result["structuredContent"]["arguments"] = arguments;
+            return result;
         }
-        return {{"content", text("Unknown tool: " + name)}, {"isError", true}};
+        return textResult("Unknown tool: " + name, true);
+    }
+
+    static Json errorBody(const char* message) {
+        Json body;
+        body["error"] = message;
+        return body;
     }
 
     http::Response openLegacySession(const std::string& base) {
@@ -187,10 +197,10 @@ private:
         auto [serverUrl, pipe] = session->second;
         if (pipe->readerGone()) {
             legacy_.erase(session);
-            return jsonResponse(404, {{"error", "unknown session"}});
+            return jsonResponse(404, errorBody("unknown session"));
         }
         Json message = Json::parse(request.body, nullptr, false);
-        if (message.is_discarded()) return jsonResponse(400, {{"error", "invalid JSON"}});
+        if (message.is_discarded()) return jsonResponse(400, errorBody("invalid JSON"));
         double delayMs = 0;
         if (auto reply = handle(profileFor(serverUrl), message, delayMs))
             startDetached(writeLater(runtime_, pipe, sseEvent(*reply), delayMs, false), [] {}, [](std::exception_ptr) {});

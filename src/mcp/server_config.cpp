@@ -39,7 +39,9 @@ ServerConfig ServerConfig::fromJson(const Json& value, std::string_view operatio
 }
 
 Json ServerConfig::toJson() const {
-    Json out = {{"name", name}, {"url", url}};
+    Json out;
+    out["name"] = name;
+    out["url"] = url;
     if (!transport.empty()) out["transport"] = transport;
     if (!description.empty()) out["description"] = description;
     if (!logo.empty()) out["logo"] = logo;
@@ -64,16 +66,25 @@ void validateServerUrl(std::string_view url, std::string_view operation) {
 Json ServerList::toJson() const {
     Json list = Json::array();
     for (const auto& s : servers) {
-        list.push_back({{"name", s.name},
-                        {"url", s.url},
-                        {"transport", s.transport.empty() ? "streamable-http" : s.transport},
-                        {"description", s.description},
-                        {"logo", s.logo.empty() ? Json(nullptr) : Json(s.logo)},
-                        {"status", s.url.empty() ? "error" : "healthy"}});
+        Json& entry = list.emplace_back();
+        entry["name"] = s.name;
+        entry["url"] = s.url;
+        entry["transport"] = s.transport.empty() ? "streamable-http" : s.transport;
+        entry["description"] = s.description;
+        entry["logo"] = s.logo.empty() ? Json(nullptr) : Json(s.logo);
+        entry["status"] = s.url.empty() ? "error" : "healthy";
     }
     Json skippedList = Json::array();
-    for (const auto& s : skipped) skippedList.push_back({{"name", s.name}, {"reason", s.reason}});
-    return {{"servers", std::move(list)}, {"total_count", servers.size()}, {"skipped", std::move(skippedList)}};
+    for (const auto& s : skipped) {
+        Json& entry = skippedList.emplace_back();
+        entry["name"] = s.name;
+        entry["reason"] = s.reason;
+    }
+    Json out;
+    out["servers"] = std::move(list);
+    out["total_count"] = servers.size();
+    out["skipped"] = std::move(skippedList);
+    return out;
 }
 
 ServerList parseServerConfigMap(const Json& data) {

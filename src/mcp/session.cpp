@@ -140,9 +140,10 @@ Task<void> McpSession::initialize(const CallContext& context) {
 
     Json capabilities = Json::object();
     if (settings_.onElicitation) capabilities["elicitation"] = Json::object();
-    Json params = {{"protocolVersion", settings_.protocolVersion},
-                   {"capabilities", std::move(capabilities)},
-                   {"clientInfo", settings_.clientInfo}};
+    Json params;
+    params["protocolVersion"] = settings_.protocolVersion;
+    params["capabilities"] = std::move(capabilities);
+    params["clientInfo"] = settings_.clientInfo;
     // The initialize request is never cancelled with notifications/cancelled (MCP lifecycle).
     Json result = co_await exchange("initialize", std::move(params), context, false);
     if (!result.is_object() || !result.contains("protocolVersion") || !result["protocolVersion"].is_string())
@@ -157,6 +158,9 @@ Task<void> McpSession::initialize(const CallContext& context) {
     transport->setProtocolVersion(version);
     initializeResult_ = std::move(result);
     co_await notify("notifications/initialized", Json::object(), context);
+    // Servers send their own requests (elicitation) on a stream of their own; open it only when
+    // the client can answer them.
+    if (settings_.onElicitation) transport->listen();
 }
 
 Task<Json> McpSession::exchange(const std::string& method, Json params, const CallContext& context, bool cancellable) {
@@ -196,9 +200,9 @@ Task<Json> McpSession::exchange(const std::string& method, Json params, const Ca
     if (call->error) {
         const bool stopped = call->deadline->expired().has_value();
         if (cancellable && stopped) {
-            Json cancel = {{"requestId", call->id},
-                           {"reason", call->error->kind() == ErrorKind::Timeout ? "the request timed out"
-                                                                                : "the request was aborted"}};
+            Json cancel;
+            cancel["requestId"] = call->id;
+            cancel["reason"] = call->error->kind() == ErrorKind::Timeout ? "the request timed out" : "the request was aborted";
             try {
                 co_await notify("notifications/cancelled", std::move(cancel), quietContext(context.operation));
             } catch (const Error&) {
@@ -255,44 +259,43 @@ Task<void> McpSession::deliver(Json message) {
             if (call->onProgress) call->onProgress(params);
             co_return;
         }
-        case MessageKind::Request:
-            co_await answer(std::move(message));
+        case MessageKind::Request: {
+            // The server's own request (on a reply stream or the standalone stream): answered
+            // with a POST of its own.
+            const Json id = message["id"];
+            const std::string method = message["method"].get<std::string>();
+            Json reply;
+            if (method == "ping") {
+                reply = makeResult(id, Json::object());
+            } else if (method == "elicitation/create" && settings_.onElicitation) {
+                Json params = message.value("params", Json::object());
+                std::string problem;
+                try {
+                    Json result = co_await settings_.onElicitation(params);
+                    reply = makeResult(id, completeElicitationResult(params, std::move(result)));
+                } catch (const std::exception& e) {
+                    problem = redactSecrets(e.what());
+                }
+                if (!problem.empty()) reply = makeErrorReply(id, kInternalError, "elicitation failed: " + problem);
+            } else {
+                reply = makeErrorReply(id, kMethodNotFound, "Method not found: " + truncateUtf8(method, 100));
+            }
+            std::shared_ptr<McpTransport> transport = transport_;
+            if (!transport) co_return;
+            auto deadline = CallDeadline::start(runtime_, nullptr, 30000, "reply", nullptr);
+            Outgoing out{std::move(reply), std::nullopt, deadline->signal(), {}, "reply"};
+            try {
+                co_await transport->send(std::move(out));
+            } catch (const Error&) {
+                // The server will time its request out; nothing else can be done from here.
+            } catch (const SessionExpired&) {
+            }
+            deadline->finish();
             co_return;
+        }
         case MessageKind::Invalid:
             co_return;
     }
-}
-
-Task<void> McpSession::answer(Json request) {
-    const Json id = request["id"];
-    const std::string method = request["method"].get<std::string>();
-    Json reply;
-    if (method == "ping") {
-        reply = makeResult(id, Json::object());
-    } else if (method == "elicitation/create" && settings_.onElicitation) {
-        Json params = request.value("params", Json::object());
-        std::string problem;
-        try {
-            Json result = co_await settings_.onElicitation(params);
-            reply = makeResult(id, completeElicitationResult(params, std::move(result)));
-        } catch (const std::exception& e) {
-            problem = redactSecrets(e.what());
-        }
-        if (!problem.empty()) reply = makeErrorReply(id, kInternalError, "elicitation failed: " + problem);
-    } else {
-        reply = makeErrorReply(id, kMethodNotFound, "Method not found: " + truncateUtf8(method, 100));
-    }
-    std::shared_ptr<McpTransport> transport = transport_;
-    if (!transport) co_return;
-    auto deadline = CallDeadline::start(runtime_, nullptr, 30000, "reply", nullptr);
-    Outgoing out{std::move(reply), std::nullopt, deadline->signal(), {}, "reply"};
-    try {
-        co_await transport->send(std::move(out));
-    } catch (const Error&) {
-        // The server will time its request out; nothing else can be done from here.
-    } catch (const SessionExpired&) {
-    }
-    deadline->finish();
 }
 
 void McpSession::failPending(const Error& error) {

@@ -71,7 +71,6 @@ private:
     Task<void> initialize(const CallContext& context);
     Task<Json> exchange(const std::string& method, Json params, const CallContext& context, bool cancellable);
     Task<void> notify(std::string method, Json params, const CallContext& context);
-    Task<void> answer(Json request);
     void failPending(const Error& error);
     void forgetSession();
     double timeoutOf(const CallContext& context) const;

@@ -13,17 +13,24 @@ Json stringOr(const Json& object, const char* field, const char* fallback) {
     return fallback;
 }
 
+// Objects are filled field by field: nlohmann's initializer lists cost far more wasm code.
 Json common(const StatusContext& context, const char* status, std::string message) {
-    return {{"server_url", context.server.url},
-            {"status", status},
-            {"message", std::move(message)},
-            {"last_checked", static_cast<long long>(std::floor(context.checkedAtUnixSeconds))},
-            {"server_info", serverInfo(context)}};
+    Json out;
+    out["server_url"] = context.server.url;
+    out["status"] = status;
+    out["message"] = std::move(message);
+    out["last_checked"] = static_cast<long long>(std::floor(context.checkedAtUnixSeconds));
+    out["server_info"] = serverInfo(context);
+    return out;
 }
 
 Json errorDetails(const Error& error, McpFailure& mapped) {
     mapped = mapMcpError(error);
-    return {{"code", mapped.code}, {"status_code", mapped.status}, {"raw_error", error.info().message}};
+    Json details;
+    details["code"] = mapped.code;
+    details["status_code"] = mapped.status;
+    details["raw_error"] = error.info().message;
+    return details;
 }
 }  // namespace
 
@@ -51,19 +58,23 @@ Json reduceSchema(const Json& schema) {
 }
 
 Json reduceTool(const Json& tool) {
-    return {{"name", stringOr(tool, "name", "")},
-            {"description", stringOr(tool, "description", "")},
-            {"input_schema", reduceSchema(tool.value("inputSchema", Json()))}};
+    Json out;
+    out["name"] = stringOr(tool, "name", "");
+    out["description"] = stringOr(tool, "description", "");
+    out["input_schema"] = reduceSchema(tool.value("inputSchema", Json()));
+    return out;
 }
 
 Json serverInfo(const StatusContext& context) {
-    if (!context.initializeResult) return {{"name", context.server.name}, {"version", "N/A"}, {"protocol_version", ""}};
-    const Json& result = *context.initializeResult;
-    Json info = result.value("serverInfo", Json::object());
-    if (!info.is_object()) info = Json::object();
-    return {{"name", stringOr(info, "name", context.server.name.c_str())},
-            {"version", stringOr(info, "version", "N/A")},
-            {"protocol_version", stringOr(result, "protocolVersion", "")}};
+    Json out;
+    const Json* result = context.initializeResult ? &*context.initializeResult : nullptr;
+    const Json* info = result && result->contains("serverInfo") ? &(*result)["serverInfo"] : nullptr;
+    const Json empty = Json::object();
+    if (!info || !info->is_object()) info = &empty;
+    out["name"] = stringOr(*info, "name", context.server.name.c_str());
+    out["version"] = stringOr(*info, "version", "N/A");
+    out["protocol_version"] = result ? stringOr(*result, "protocolVersion", "") : Json("");
+    return out;
 }
 
 Json connectedStatus(const StatusContext& context, long long pingMs) {
@@ -84,7 +95,7 @@ Json toolsStatus(const StatusContext& context, const Json& tools) {
 Json connectionErrorStatus(const StatusContext& context, const Error& error) {
     McpFailure mapped;
     Json details = errorDetails(error, mapped);
-    Json out = common(context, "error", mapped.message);
+    Json out = common(context, "error", mapped.describe(error.info().message));
     out["error_details"] = std::move(details);
     return out;
 }

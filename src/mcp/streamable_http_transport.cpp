@@ -53,10 +53,6 @@ http::Request StreamableHttpTransport::request(std::string method, const Outgoin
     return r;
 }
 
-Task<void> StreamableHttpTransport::deliver(Json message) {
-    if (auto sink = sink_.lock()) co_await sink->deliver(std::move(message));
-}
-
 Task<void> StreamableHttpTransport::send(Outgoing call) {
     http::Request post = request("POST", &call);
     post.headers.set("Content-Type", "application/json");
@@ -117,7 +113,7 @@ Task<void> StreamableHttpTransport::send(Outgoing call) {
     bool answered = false;
     for (auto& message : messages) {
         answered = answered || isResponseTo(message, *call.requestId);
-        co_await deliver(std::move(message));
+        if (auto sink = sink_.lock()) co_await sink->deliver(std::move(message));
     }
     if (!answered)
         throw protocolError(call.operation, "the reply to " + methodOf(call) + " does not contain its response");
@@ -153,8 +149,8 @@ Task<bool> StreamableHttpTransport::readEvents(http::Response& response, http::S
         }
         events.clear();
         for (auto& message : messages) {
-            answered = answered || isResponseTo(message, *call.requestId);
-            co_await deliver(std::move(message));
+            answered = answered || (call.requestId && isResponseTo(message, *call.requestId));
+            if (auto sink = sink_.lock()) co_await sink->deliver(std::move(message));
         }
         if (answered) {
             response.body->cancel();
@@ -215,6 +211,57 @@ Task<http::Response> StreamableHttpTransport::openResumeStream(const std::string
     co_return std::move(*response);
 }
 
+void StreamableHttpTransport::listen() {
+    if (listening_ || sessionId_.empty()) return;
+    listening_ = http::CancelSource::create();
+    startDetached(listenLoop(weak_from_this(), listening_), [] {}, [](std::exception_ptr) {});
+}
+
+// Keeps the standalone stream open until the session ends: resumes it after a cut (with the
+// server's retry delay, else 1 s growing by half each time, at most 5 times in a row) and stops
+// for good when the server does not offer one (405 or any other refusal).
+Task<void> StreamableHttpTransport::listenLoop(std::weak_ptr<StreamableHttpTransport> weak,
+                                               std::shared_ptr<http::CancelSource> stop) {
+    http::SseParser parser;
+    Outgoing listener{Json(), std::nullopt, stop, {}, "listen"};
+    int failures = 0;
+    while (!stop->aborted()) {
+        auto self = weak.lock();
+        if (!self) co_return;
+        std::optional<http::Response> stream;
+        try {
+            stream.emplace(co_await self->openResumeStream(parser.lastEventId(), listener));
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::Connection) co_return;  // refused, or stopped
+        }
+        const std::string before = parser.lastEventId();
+        if (stream) {
+            try {
+                co_await self->readEvents(*stream, parser, listener);
+            } catch (const Error&) {
+                // A broken message or a stop: the loop decides below.
+            }
+        }
+        self.reset();
+        if (stop->aborted()) co_return;
+        failures = parser.lastEventId() != before ? 1 : failures + 1;
+        if (failures > kMaxReconnects) co_return;
+        double delay = kDefaultRetryMs;
+        for (int i = 1; i < failures; ++i) delay *= 1.5;
+        if (parser.retryMs()) delay = static_cast<double>(*parser.retryMs());
+        parser.reset();
+        auto runtime = weak.lock();
+        if (!runtime) co_return;
+        auto sleeper = runtime->runtime_;
+        runtime.reset();
+        try {
+            co_await sleeper->sleep(delay, stop);
+        } catch (const Error&) {
+            co_return;
+        }
+    }
+}
+
 http::Request StreamableHttpTransport::deleteRequest() const {
     http::Request r = request("DELETE", nullptr);
     r.timeoutMs = 5000;
@@ -223,6 +270,7 @@ http::Request StreamableHttpTransport::deleteRequest() const {
 }
 
 Task<void> StreamableHttpTransport::close() {
+    if (listening_) std::exchange(listening_, nullptr)->cancel();
     if (sessionId_.empty()) co_return;
     http::Request r = deleteRequest();
     sessionId_.clear();
@@ -230,6 +278,7 @@ Task<void> StreamableHttpTransport::close() {
 }
 
 void StreamableHttpTransport::abandon() {
+    if (listening_) std::exchange(listening_, nullptr)->cancel();
     if (sessionId_.empty()) return;
     http::Request r = deleteRequest();
     sessionId_.clear();

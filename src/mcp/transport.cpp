@@ -5,11 +5,11 @@
 
 namespace genai::mcp {
 
-std::unique_ptr<McpTransport> makeTransport(TransportKind kind, std::shared_ptr<http::Transport> http,
+std::shared_ptr<McpTransport> makeTransport(TransportKind kind, std::shared_ptr<http::Transport> http,
                                             std::shared_ptr<http::Runtime> runtime, TransportSettings settings,
                                             std::weak_ptr<MessageSink> sink) {
-    if (kind == TransportKind::Sse) return std::make_unique<SseTransport>(std::move(http), std::move(settings), std::move(sink));
-    return std::make_unique<StreamableHttpTransport>(std::move(http), std::move(runtime), std::move(settings),
+    if (kind == TransportKind::Sse) return std::make_shared<SseTransport>(std::move(http), std::move(settings), std::move(sink));
+    return std::make_shared<StreamableHttpTransport>(std::move(http), std::move(runtime), std::move(settings),
                                                      std::move(sink));
 }
 

@@ -60,6 +60,9 @@ public:
     virtual Task<void> send(Outgoing message) = 0;
     // The negotiated version, sent as MCP-Protocol-Version from now on (streamable HTTP).
     virtual void setProtocolVersion(std::string version) = 0;
+    // Opens a stream for messages the server starts on its own (its requests, notifications):
+    // the standalone GET of streamable HTTP. Legacy SSE always has one.
+    virtual void listen() {}
     // Ends the session politely (DELETE) and stops every stream.
     virtual Task<void> close() = 0;
     // Stops every stream now, without waiting for anything (a client being destroyed).
@@ -67,7 +70,7 @@ public:
     virtual std::string sessionId() const { return {}; }
 };
 
-std::unique_ptr<McpTransport> makeTransport(TransportKind kind, std::shared_ptr<http::Transport> http,
+std::shared_ptr<McpTransport> makeTransport(TransportKind kind, std::shared_ptr<http::Transport> http,
                                             std::shared_ptr<http::Runtime> runtime, TransportSettings settings,
                                             std::weak_ptr<MessageSink> sink);
 

@@ -74,18 +74,18 @@ TEST_CASE("MCP errors: the mapMCPError table, first match wins") {
     for (const auto& row : rows) {
         CAPTURE(row.text);
         McpFailure f = mapMcpErrorText(row.text);
-        CHECK(f.code == row.code);
+        CHECK(std::string(f.code) == row.code);
         CHECK(f.status == row.status);
-        CHECK(f.message == row.message);
+        CHECK(f.describe(row.text) == row.message);
     }
     ErrorInfo network;
     network.kind = ErrorKind::Connection;
     network.message = "failed to connect: fetch failed (ENOTFOUND)";
-    CHECK(mapMcpError(Error(network)).code == "CONNECTION_FAILED");
+    CHECK(std::string(mapMcpError(Error(network)).code) == "CONNECTION_FAILED");
     ErrorInfo slow;
     slow.kind = ErrorKind::Timeout;
     slow.message = "the request timed out after 5 ms";
-    CHECK(mapMcpError(Error(slow)).code == "TIMEOUT");
+    CHECK(std::string(mapMcpError(Error(slow)).code) == "TIMEOUT");
 }
 
 TEST_CASE("MCP errors: HTTP failures read as the upstream transport words them") {

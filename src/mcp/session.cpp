@@ -132,7 +132,7 @@ Task<void> McpSession::initialize(const CallContext& context) {
     try {
         co_await transport->connect(deadline->signal(), context.operation);
     } catch (const Error& e) {
-        failure = e;
+        failure = relabel(e, context.operation);
     }
     deadline->finish();
     if (deadline->expired()) throw *deadline->expired();
@@ -189,7 +189,7 @@ Task<Json> McpSession::exchange(const std::string& method, Json params, const Ca
     try {
         co_await transport->send(std::move(out));
     } catch (const Error& e) {
-        call->fail(e);
+        call->fail(relabel(e, context.operation));
     } catch (const SessionExpired& e) {
         call->fail(e.error, true);
     }
@@ -227,7 +227,7 @@ Task<void> McpSession::notify(std::string method, Json params, const CallContext
     try {
         co_await transport->send(std::move(out));
     } catch (const Error& e) {
-        failure = e;
+        failure = relabel(e, context.operation);
     }
     deadline->finish();
     if (deadline->expired()) throw *deadline->expired();

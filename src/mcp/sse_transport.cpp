@@ -57,7 +57,7 @@ Task<void> readStream(std::shared_ptr<SseTransport::Stream> stream, std::weak_pt
     stream->stop();
     if (auto target = sink.lock()) {
         target->connectionLost(failure && failure->kind() != ErrorKind::Connection
-                                   ? *failure
+                                   ? relabel(*failure, "sse")
                                    : connectionError("sse", "the server closed the SSE stream"));
     }
 }
@@ -97,14 +97,9 @@ Task<void> SseTransport::connect(std::shared_ptr<http::CancelSignal> signal, std
     http::Request get = baseRequest("GET", settings_.url, settings_, nullptr);
     get.headers.set("Accept", "text/event-stream");
     get.signal = stream->cancel;
+    // Transport failures go up as they are; the session labels them for MCP.
     std::optional<http::Response> response;
-    std::optional<Error> failure;
-    try {
-        response.emplace(co_await http_->send(std::move(get)));
-    } catch (const Error& e) {
-        failure = relabel(e, operation);
-    }
-    if (failure) throw *failure;
+    response.emplace(co_await http_->send(std::move(get)));
     if (response->status >= 400) {
         std::string body = co_await readQuietly(*response);
         throw httpError(response->status, body, operation);
@@ -120,12 +115,9 @@ Task<void> SseTransport::connect(std::shared_ptr<http::CancelSignal> signal, std
         std::optional<std::string> chunk;
         try {
             chunk = co_await stream->body->next();
-        } catch (const Error& e) {
-            failure = relabel(e, operation);
-        }
-        if (failure) {
+        } catch (const Error&) {
             stream->stop();
-            throw *failure;
+            throw;
         }
         if (!chunk) {
             stream->stop();
@@ -157,13 +149,7 @@ Task<void> SseTransport::send(Outgoing call) {
     post.body = call.message.dump(-1, ' ', false, Json::error_handler_t::replace);
     post.hasBody = true;
     std::optional<http::Response> response;
-    std::optional<Error> failure;
-    try {
-        response.emplace(co_await http_->send(std::move(post)));
-    } catch (const Error& e) {
-        failure = relabel(e, call.operation);
-    }
-    if (failure) throw *failure;
+    response.emplace(co_await http_->send(std::move(post)));
     if (response->status >= 400) {
         std::string body = co_await readQuietly(*response);
         throw httpError(response->status, body, call.operation);

@@ -61,14 +61,9 @@ Task<void> StreamableHttpTransport::send(Outgoing call) {
     post.hasBody = true;
     const bool hadSession = !sessionId_.empty();
 
+    // Transport failures go up as they are; the session labels them for MCP.
     std::optional<http::Response> response;
-    std::optional<Error> failure;
-    try {
-        response.emplace(co_await http_->send(std::move(post)));
-    } catch (const Error& e) {
-        failure = relabel(e, call.operation);
-    }
-    if (failure) throw *failure;
+    response.emplace(co_await http_->send(std::move(post)));
 
     if (auto id = response->headers.get("mcp-session-id"); id && sessionId_.empty()) sessionId_ = *id;
     const int status = response->status;
@@ -101,13 +96,7 @@ Task<void> StreamableHttpTransport::send(Outgoing call) {
         response->body->cancel();
         throw protocolError(call.operation, "unsupported content type \"" + truncateUtf8(type, 100) + "\"");
     }
-    std::string body;
-    try {
-        body = co_await response->text();
-    } catch (const Error& e) {
-        failure = relabel(e, call.operation);
-    }
-    if (failure) throw *failure;
+    std::string body = co_await response->text();
     std::vector<Json> messages;
     appendMessages(body, messages, call.operation);
     bool answered = false;
@@ -124,15 +113,13 @@ Task<bool> StreamableHttpTransport::readEvents(http::Response& response, http::S
     std::vector<http::SseEvent> events;
     for (;;) {
         std::optional<std::string> chunk;
-        std::optional<Error> failure;
         bool cut = false;
         try {
             chunk = co_await response.body->next();
         } catch (const Error& e) {
-            if (e.kind() == ErrorKind::Connection) cut = true;
-            else failure = relabel(e, call.operation);
+            if (e.kind() != ErrorKind::Connection) throw;
+            cut = true;  // a network failure mid-stream: the caller may resume
         }
-        if (failure) throw *failure;
         if (cut) co_return false;
         if (chunk) parser.feed(*chunk, events);
         else parser.finish(events);
@@ -176,13 +163,7 @@ Task<void> StreamableHttpTransport::followStream(http::Response first, const Out
         if (++attempts > kMaxReconnects)
             throw connectionError(call.operation, "the stream answering " + methodOf(call) + " could not be resumed");
         const double delay = parser.retryMs() ? static_cast<double>(*parser.retryMs()) : kDefaultRetryMs;
-        std::optional<Error> failure;
-        try {
-            co_await runtime_->sleep(delay, call.signal);
-        } catch (const Error& e) {
-            failure = relabel(e, call.operation);
-        }
-        if (failure) throw *failure;
+        co_await runtime_->sleep(delay, call.signal);
         parser.reset();
         current = co_await openResumeStream(parser.lastEventId(), call);
     }
@@ -193,13 +174,7 @@ Task<http::Response> StreamableHttpTransport::openResumeStream(const std::string
     get.headers.set("Accept", "text/event-stream");
     if (!lastEventId.empty()) get.headers.set("Last-Event-ID", lastEventId);
     std::optional<http::Response> response;
-    std::optional<Error> failure;
-    try {
-        response.emplace(co_await http_->send(std::move(get)));
-    } catch (const Error& e) {
-        failure = relabel(e, call.operation);
-    }
-    if (failure) throw *failure;
+    response.emplace(co_await http_->send(std::move(get)));
     if (response->status >= 400) {
         std::string body = co_await readQuietly(*response);
         throw httpError(response->status, body, call.operation);

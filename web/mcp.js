@@ -86,10 +86,9 @@ export class McpClientFactory extends Disposable {
    * from extractRequestIdentity) is accepted so an identity can be spread in, and never sent.
    */
   createClient(options = {}) {
-    const { server, mcpToken, token: _kubernetesToken, fetch, onElicitation, identity, ...rest } = options;
-    const mcp = mcpToken ?? identity?.mcpToken;
+    const { server, mcpToken, token: _kubernetesToken, fetch, onElicitation, ...rest } = options;
     const json = JSON.stringify({ ...rest, server });
-    return new McpClient(this.native.createClient(json, reveal(mcp), fetch, elicitationBridge(onElicitation)));
+    return new McpClient(this.native.createClient(json, reveal(mcpToken), fetch, elicitationBridge(onElicitation)));
   }
   /**
    * The servers of the ConfigMap gen-ai-aa-mcp-servers, from its `data` (name → JSON text, or

@@ -15,8 +15,6 @@ using Json = nlohmann::json;
 
 enum class TransportKind { StreamableHttp, Sse };
 
-inline constexpr const char* kServerConfigMapName = "gen-ai-aa-mcp-servers";
-
 struct ServerConfig {
     std::string name;         // the ConfigMap key
     std::string url;          // full endpoint URL

@@ -66,6 +66,17 @@ val guarded(Fn fn) {
     }
 }
 
+// Keeps `owner` (a client) alive until `call` ends, so a client disposed by JS mid-call
+// finishes the call. One coroutine per (client, result) type, not one per method.
+template <typename Owner, typename T>
+Task<T> whileAlive(std::shared_ptr<Owner> owner, Task<T> call) {
+    co_return co_await std::move(call);
+}
+template <typename Owner>
+Task<void> whileAlive(std::shared_ptr<Owner> owner, Task<void> call) {
+    co_await std::move(call);
+}
+
 // Calls `(client->*method)(args...)` as a coroutine that owns a reference to the client (a
 // client disposed by JS stays alive until its calls finish) and returns the JS Promise.
 template <typename Client, typename Result, typename... Params, typename... Args>

@@ -31,13 +31,6 @@ kubernetes::KubernetesSettings settingsOf(const val& options) {
 }
 }  // namespace
 
-// Keeps the client alive while its call runs, so a disposed JS client cannot free it mid-call.
-// One such coroutine per result type (not one per method) keeps the wasm small.
-template <typename T>
-Task<T> whileAlive(std::shared_ptr<KubernetesClient> client, Task<T> call) {
-    co_return co_await std::move(call);
-}
-
 class JsKubernetesClient {
 public:
     explicit JsKubernetesClient(std::shared_ptr<KubernetesClient> client) : client_(std::move(client)) {}

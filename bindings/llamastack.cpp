@@ -29,14 +29,6 @@ val fileContentToJs(llamastack::FileContent content) {
     out.set("contentType", content.contentType);
     return out;
 }
-// Keeps the client alive until its call finishes (a JS client disposed mid-call cannot free it):
-// one small coroutine per result type, rather than one per method.
-template <typename T>
-Task<T> holding(std::shared_ptr<LlamaStackClient> owner, Task<T> call) {
-    co_return co_await std::move(call);
-}
-
-Task<void> holding(std::shared_ptr<LlamaStackClient> owner, Task<void> call) { co_await std::move(call); }
 }  // namespace
 
 class JsLlamaStackClient {
@@ -44,22 +36,22 @@ public:
     explicit JsLlamaStackClient(std::shared_ptr<LlamaStackClient> client) : client_(std::move(client)) {}
 
     val listModels(val options) {
-        return promiseOf(holding(client_, client_->listModels(callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->listModels(callOptions(options))));
     }
     val listVectorStores(std::string request, val options) {
         return guarded([&] {
             auto list = llamastack::ListVectorStoresRequest::fromJson(parseRequest(request));
-            return promiseOf(holding(client_, client_->listVectorStores(std::move(list), callOptions(options))));
+            return promiseOf(whileAlive(client_, client_->listVectorStores(std::move(list), callOptions(options))));
         });
     }
     val createVectorStore(std::string request, val options) {
         return guarded([&] {
             auto create = llamastack::CreateVectorStoreRequest::fromJson(parseRequest(request));
-            return promiseOf(holding(client_, client_->createVectorStore(std::move(create), callOptions(options))));
+            return promiseOf(whileAlive(client_, client_->createVectorStore(std::move(create), callOptions(options))));
         });
     }
     val deleteVectorStore(std::string id, val options) {
-        return promiseOf(holding(client_, client_->deleteVectorStore(std::move(id), callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->deleteVectorStore(std::move(id), callOptions(options))));
     }
     // `bytes`: a Uint8Array, or null when the caller gave no file.
     val uploadFile(val bytes, std::string request, val options) {
@@ -67,43 +59,43 @@ public:
             const bool hasFile = !bytes.isNull() && !bytes.isUndefined();
             auto upload = llamastack::UploadFileRequest::fromJson(hasFile ? copyBytes(bytes) : std::string(), hasFile,
                                                                   parseRequest(request));
-            return promiseOf(holding(client_, client_->uploadFile(std::move(upload), callOptions(options))));
+            return promiseOf(whileAlive(client_, client_->uploadFile(std::move(upload), callOptions(options))));
         });
     }
     val listFiles(std::string request, val options) {
         return guarded([&] {
             auto list = llamastack::ListFilesRequest::fromJson(parseRequest(request));
-            return promiseOf(holding(client_, client_->listFiles(std::move(list), callOptions(options))));
+            return promiseOf(whileAlive(client_, client_->listFiles(std::move(list), callOptions(options))));
         });
     }
     val getFile(std::string id, val options) {
-        return promiseOf(holding(client_, client_->getFile(std::move(id), callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->getFile(std::move(id), callOptions(options))));
     }
     val deleteFile(std::string id, val options) {
-        return promiseOf(holding(client_, client_->deleteFile(std::move(id), callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->deleteFile(std::move(id), callOptions(options))));
     }
     val getFileContent(std::string id, val options) {
-        return web::toPromise(holding(client_, client_->getFileContent(std::move(id), callOptions(options))),
+        return web::toPromise(whileAlive(client_, client_->getFileContent(std::move(id), callOptions(options))),
                               fileContentToJs);
     }
     val listVectorStoreFiles(std::string vectorStoreId, std::string request, val options) {
         return guarded([&] {
             auto list = llamastack::ListVectorStoreFilesRequest::fromJson(vectorStoreId, parseRequest(request));
-            return promiseOf(holding(client_, client_->listVectorStoreFiles(std::move(list), callOptions(options))));
+            return promiseOf(whileAlive(client_, client_->listVectorStoreFiles(std::move(list), callOptions(options))));
         });
     }
     val getVectorStoreFile(std::string vectorStoreId, std::string fileId, val options) {
         return promiseOf(
-            holding(client_, client_->getVectorStoreFile(std::move(vectorStoreId), std::move(fileId), callOptions(options))));
+            whileAlive(client_, client_->getVectorStoreFile(std::move(vectorStoreId), std::move(fileId), callOptions(options))));
     }
     val deleteVectorStoreFile(std::string vectorStoreId, std::string fileId, val options) {
-        return promiseOf(holding(
+        return promiseOf(whileAlive(
             client_, client_->deleteVectorStoreFile(std::move(vectorStoreId), std::move(fileId), callOptions(options))));
     }
     val createResponse(std::string request, val options) {
         return guarded([&] {
             auto create = llamastack::CreateResponseRequest::fromJson(parseRequest(request));
-            return promiseOf(holding(client_, client_->createResponse(std::move(create), callOptions(options))));
+            return promiseOf(whileAlive(client_, client_->createResponse(std::move(create), callOptions(options))));
         });
     }
     // Validation failures surface from the stream's first next(), like every stream failure.
@@ -123,7 +115,7 @@ public:
         }
     }
     val getResponse(std::string id, val options) {
-        return promiseOf(holding(client_, client_->getResponse(std::move(id), callOptions(options))));
+        return promiseOf(whileAlive(client_, client_->getResponse(std::move(id), callOptions(options))));
     }
 
 private:

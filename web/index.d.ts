@@ -9,6 +9,7 @@
 import type { MaaSClientFactory } from './maas.js';
 import type { KubernetesClientFactory, KubernetesServiceConfig } from './kubernetes.js';
 import type { LlamaStackClientFactory, LlamaStackServiceConfig } from './llamastack.js';
+import type { McpClientFactory } from './mcp.js';
 import type { GenAIErrors, ValidationError } from './errors.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -103,7 +104,7 @@ export interface FactoriesConfig {
   llamaStack?: LlamaStackServiceConfig;
   /** MaaS (Model as a Service): gives {@link Factories.maas}. */
   maas?: ServiceConfig;
-  /** MCP servers (factory not available yet: see {@link Factories}). */
+  /** MCP servers: gives {@link Factories.mcp}. `baseURL` is not used (each client names its server). */
   mcp?: ServiceConfig;
   /**
    * Kubernetes API (usually a same-origin proxy in front of the API server): gives
@@ -138,7 +139,8 @@ export interface Factories {
   kubernetes?: KubernetesClientFactory;
   /** Present when the config has a `llamaStack` entry. */
   llamaStack?: LlamaStackClientFactory;
-  // mcp lands with its own issue.
+  /** Present when the config has an `mcp` entry. */
+  mcp?: McpClientFactory;
 }
 
 /** One service as read from the environment by {@link GenAI.configFromEnv}. */
@@ -271,3 +273,4 @@ export * from './errors.js';
 export * from './maas.js';
 export * from './kubernetes.js';
 export * from './llamastack.js';
+export * from './mcp.js';

@@ -7,18 +7,21 @@ import { liveHandleCount } from './disposable.js';
 import { MaaSClientFactory } from './maas.js';
 import { KubernetesClientFactory } from './kubernetes.js';
 import { LlamaStackClientFactory } from './llamastack.js';
+import { McpClientFactory } from './mcp.js';
 
 export * from './errors.js';
 export { liveHandleCount } from './disposable.js';
 export { MaaSClient, MaaSClientFactory } from './maas.js';
 export { KubernetesClient, KubernetesClientFactory, maasBaseURLForDomain } from './kubernetes.js';
 export { LlamaStackClient, LlamaStackClientFactory, EventStream, ResponseStream } from './llamastack.js';
+export { McpClient, McpClientFactory, createMcpOAuthFetch } from './mcp.js';
 
 // The factory class of each service, by its key in the createFactories() config.
 const FACTORIES = {
   maas: MaaSClientFactory,
   kubernetes: KubernetesClientFactory,
   llamaStack: LlamaStackClientFactory,
+  mcp: McpClientFactory,
 };
 
 function plainHeaders(headers) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "http/cancel_source.hpp"
 #include "platform/web/glue.hpp"
 #include "platform/web/promise_bridge.hpp"
 
@@ -45,10 +46,26 @@ Error transportError(const val& reason) {
     return Error(std::move(info));
 }
 
-val signalOf(const http::Request& request) {
-    if (auto* js = dynamic_cast<JsCancelSignal*>(request.signal.get())) return js->js();
-    return val::undefined();
+// The JS AbortSignal that fires with `signal`: the caller's own, or for a CancelSource the
+// signal of a JS AbortController made once per source, which follows the source's parent and is
+// aborted by the source's cancel().
+val jsSignalOf(const std::shared_ptr<http::CancelSignal>& signal) {
+    if (auto* js = dynamic_cast<JsCancelSignal*>(signal.get())) return js->js();
+    auto* source = dynamic_cast<http::CancelSource*>(signal.get());
+    if (!source) return val::undefined();
+    if (!source->platformHandle) {
+        val parent = jsSignalOf(source->parent());
+        auto controller = std::make_shared<val>(val::take_ownership(genai_abort_controller(parent.as_handle())));
+        source->platformHandle = controller;
+        std::weak_ptr<val> weak = controller;
+        source->onCancel([weak] {
+            if (auto c = weak.lock()) c->call<void>("abort");
+        });
+    }
+    return (*std::static_pointer_cast<val>(source->platformHandle))["signal"];
 }
+
+val signalOf(const http::Request& request) { return jsSignalOf(request.signal); }
 
 class FetchBodyStream final : public http::BodyStream {
 public:
@@ -135,8 +152,7 @@ Task<http::Response> FetchTransport::send(http::Request request) {
 }
 
 Task<void> WebRuntime::sleep(double ms, std::shared_ptr<http::CancelSignal> signal) {
-    val jsSignal = val::undefined();
-    if (auto* js = dynamic_cast<JsCancelSignal*>(signal.get())) jsSignal = js->js();
+    val jsSignal = jsSignalOf(signal);
     try {
         co_await awaitPromise(val::take_ownership(genai_sleep(ms, jsSignal.as_handle())));
     } catch (const JsRejection&) {

@@ -124,6 +124,18 @@ mergeInto(LibraryManager.library, {
     state.ctrl.abort();
   },
 
+  // An AbortController that also aborts when `parent` (an AbortSignal or undefined) does.
+  genai_abort_controller__deps: ['$Emval'],
+  genai_abort_controller: function (parentHandle) {
+    var parent = Emval.toValue(parentHandle);
+    var controller = new AbortController();
+    if (parent) {
+      if (parent.aborted) controller.abort();
+      else parent.addEventListener('abort', function () { controller.abort(); }, { once: true });
+    }
+    return Emval.toHandle(controller);
+  },
+
   // Resolves after ms; rejects with {kind: 'abort'} when the signal fires first.
   genai_sleep__deps: ['$Emval'],
   genai_sleep: function (ms, signalHandle) {

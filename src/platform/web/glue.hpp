@@ -18,4 +18,5 @@ emscripten::EM_VAL genai_read(emscripten::EM_VAL state);
 emscripten::EM_VAL genai_read_all(emscripten::EM_VAL state);
 void genai_cancel(emscripten::EM_VAL state);
 emscripten::EM_VAL genai_sleep(double ms, emscripten::EM_VAL signal);
+emscripten::EM_VAL genai_abort_controller(emscripten::EM_VAL parentSignal);
 }

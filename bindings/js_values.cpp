@@ -92,6 +92,11 @@ val recordingToJs(const FactorySetup& setup) {
     return web::jsonToJs(setup.recording->toJson().dump());
 }
 
+http::ClientOptions forSetup(const FactorySetup& setup, http::ClientOptions options) {
+    if (setup.replay && options.baseUrl.empty()) options.baseUrl = kReplayBaseUrl;
+    return options;
+}
+
 val promiseOf(Task<Json> task) {
     return web::toPromise(std::move(task), [](Json value) {
         return web::jsonToJs(value.dump(-1, ' ', false, Json::error_handler_t::replace));

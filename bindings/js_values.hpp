@@ -46,6 +46,8 @@ FactorySetup factorySetup(const val& config);
 inline constexpr const char* kReplayBaseUrl = "http://replay.invalid";
 // The recording so far as a JS object, or null when the factory does not record.
 val recordingToJs(const FactorySetup& setup);
+// `options` with the replay base URL when replaying and the caller gave none.
+http::ClientOptions forSetup(const FactorySetup& setup, http::ClientOptions options);
 
 // Starts a Task and gives JS a Promise of its value: a Json tree crosses as its text, a
 // JsonResult as the server's own text (JSON.parse'd once in JS), void as undefined.

@@ -88,23 +88,26 @@ private:
 
 class JsKubernetesFactory {
 public:
-    JsKubernetesFactory(bool mock, val fetchFn) {
-        if (mock) factory_ = std::make_shared<kubernetes::MockKubernetesClientFactory>(webRuntime());
-        else factory_ = std::make_shared<kubernetes::RealKubernetesClientFactory>(fetchTransport(fetchFn), webRuntime());
+    // `config`: the facade's {mock, fetch, record, replay}.
+    explicit JsKubernetesFactory(val config) : setup_(factorySetup(config)) {
+        if (setup_.mock) factory_ = std::make_shared<kubernetes::MockKubernetesClientFactory>(webRuntime());
+        else factory_ = std::make_shared<kubernetes::RealKubernetesClientFactory>(setup_.transport, webRuntime());
     }
     // Invalid settings (an unknown distributionKind) throw a ValidationError.
     JsKubernetesClient createClient(val options) {
         try {
             return JsKubernetesClient(
-                std::shared_ptr<KubernetesClient>(factory_->createClient(clientOptions(options), settingsOf(options))));
+                std::shared_ptr<KubernetesClient>(factory_->createClient(forSetup(setup_, clientOptions(options)), settingsOf(options))));
         } catch (const Error& e) {
             web::errorToJs(e).throw_();
         }
         throw std::logic_error("unreachable");
     }
-    bool isMock() const { return factory_->isMock(); }
+    bool isMock() const { return setup_.mock || setup_.replay; }
+    val recording() const { return recordingToJs(setup_); }
 
 private:
+    FactorySetup setup_;
     std::shared_ptr<kubernetes::KubernetesClientFactory> factory_;
 };
 
@@ -124,9 +127,10 @@ EMSCRIPTEN_BINDINGS(genai_kubernetes) {
         .function("discoverClusterDomain", &JsKubernetesClient::discoverClusterDomain)
         .function("bearerToken", &JsKubernetesClient::bearerToken);
     emscripten::class_<JsKubernetesFactory>("KubernetesFactory")
-        .constructor<bool, val>()
+        .constructor<val>()
         .function("createClient", &JsKubernetesFactory::createClient)
-        .function("isMock", &JsKubernetesFactory::isMock);
+        .function("isMock", &JsKubernetesFactory::isMock)
+        .function("recording", &JsKubernetesFactory::recording);
 }
 
 }  // namespace genai::bindings

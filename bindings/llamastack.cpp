@@ -124,14 +124,16 @@ private:
 
 class JsLlamaStackFactory {
 public:
-    // `streamDelayMs`: a number, or undefined for the Mock's lifelike pacing.
-    JsLlamaStackFactory(bool mock, val fetchFn, val streamDelayMs) {
-        if (mock) {
+    // `config`: the facade's {mock, fetch, record, replay} plus `streamDelayMs` (a number, or
+    // undefined for the Mock's lifelike pacing).
+    explicit JsLlamaStackFactory(val config) : setup_(factorySetup(config)) {
+        if (setup_.mock) {
             llamastack::MockSettings settings;
-            if (streamDelayMs.typeOf().as<std::string>() == "number") settings.streamDelayMs = streamDelayMs.as<double>();
+            if (val delay = config["streamDelayMs"]; delay.typeOf().as<std::string>() == "number")
+                settings.streamDelayMs = delay.as<double>();
             factory_ = std::make_shared<llamastack::MockLlamaStackClientFactory>(webRuntime(), settings);
         } else {
-            factory_ = std::make_shared<llamastack::RealLlamaStackClientFactory>(fetchTransport(fetchFn), webRuntime());
+            factory_ = std::make_shared<llamastack::RealLlamaStackClientFactory>(setup_.transport, webRuntime());
         }
     }
     // `options`: the common client options; `settings`: JSON of {apiPath, providerDataHeader,
@@ -139,15 +141,18 @@ public:
     JsLlamaStackClient createClient(val options, std::string settings) {
         try {
             auto ls = llamastack::LlamaStackOptions::fromJson(parseRequest(settings));
-            return JsLlamaStackClient(std::shared_ptr<LlamaStackClient>(factory_->createClient(clientOptions(options), ls)));
+            return JsLlamaStackClient(
+                std::shared_ptr<LlamaStackClient>(factory_->createClient(forSetup(setup_, clientOptions(options)), ls)));
         } catch (const Error& e) {
             web::errorToJs(e).throw_();
         }
         throw std::logic_error("unreachable");
     }
-    bool isMock() const { return factory_->isMock(); }
+    bool isMock() const { return setup_.mock || setup_.replay; }
+    val recording() const { return recordingToJs(setup_); }
 
 private:
+    FactorySetup setup_;
     std::shared_ptr<llamastack::LlamaStackClientFactory> factory_;
 };
 
@@ -170,9 +175,10 @@ EMSCRIPTEN_BINDINGS(genai_llamastack) {
         .function("createResponseStreamRaw", &JsLlamaStackClient::createResponseStreamRaw)
         .function("getResponse", &JsLlamaStackClient::getResponse);
     emscripten::class_<JsLlamaStackFactory>("LlamaStackFactory")
-        .constructor<bool, val, val>()
+        .constructor<val>()
         .function("createClient", &JsLlamaStackFactory::createClient)
-        .function("isMock", &JsLlamaStackFactory::isMock);
+        .function("isMock", &JsLlamaStackFactory::isMock)
+        .function("recording", &JsLlamaStackFactory::recording);
 }
 
 }  // namespace genai::bindings

@@ -58,8 +58,7 @@ public:
         else factory_ = std::make_shared<maas::RealMaaSClientFactory>(setup_.transport, webRuntime());
     }
     JsMaaSClient createClient(std::string baseUrl, std::string token, val extra) {
-        http::ClientOptions client = clientOptions(std::move(baseUrl), std::move(token), extra);
-        if (setup_.replay && client.baseUrl.empty()) client.baseUrl = kReplayBaseUrl;
+        http::ClientOptions client = forSetup(setup_, clientOptions(std::move(baseUrl), std::move(token), extra));
         return JsMaaSClient(std::shared_ptr<MaaSClient>(factory_->createClient(client)));
     }
     bool isMock() const { return setup_.mock || setup_.replay; }

@@ -70,16 +70,18 @@ private:
 
 class JsMcpFactory {
 public:
-    JsMcpFactory(bool mock, val fetchFn) {
-        if (mock) factory_ = std::make_shared<mcp::MockMcpClientFactory>(webRuntime());
-        else factory_ = std::make_shared<mcp::RealMcpClientFactory>(fetchTransport(fetchFn), webRuntime());
+    // `config`: the facade's {mock, fetch, record, replay}.
+    explicit JsMcpFactory(val config) : setup_(factorySetup(config)) {
+        if (setup_.mock) factory_ = std::make_shared<mcp::MockMcpClientFactory>(webRuntime());
+        else factory_ = std::make_shared<mcp::RealMcpClientFactory>(setup_.transport, webRuntime());
     }
     // `optionsJson`: see mcp::parseClientOptions. Throws a ValidationError (as a JS error).
     JsMcpClient createClient(std::string optionsJson, std::string mcpToken, val fetchFn, val onElicitation) {
         try {
             mcp::McpClientOptions options = mcp::parseClientOptions(parseRequest(optionsJson));
             options.mcpToken = Secret(std::move(mcpToken));
-            if (present(fetchFn)) options.transport = fetchTransport(fetchFn);
+            // A client's own fetch is recorded too; a replaying factory answers every client.
+            if (present(fetchFn) && !setup_.replay) options.transport = recorded(fetchTransport(fetchFn));
             if (present(onElicitation))
                 options.onElicitation = [onElicitation](Json params) { return askElicitation(onElicitation, std::move(params)); };
             return JsMcpClient(std::shared_ptr<McpClient>(factory_->createClient(std::move(options))));
@@ -88,13 +90,20 @@ public:
         }
         throw std::logic_error("unreachable");
     }
-    bool isMock() const { return factory_->isMock(); }
+    bool isMock() const { return setup_.mock || setup_.replay; }
+    val recording() const { return recordingToJs(setup_); }
     val parseServerConfigMap(std::string dataJson) {
         return web::jsonToJs(mcp::parseServerConfigMap(parseRequest(dataJson)).toJson().dump());
     }
     val mockServerConfigMapData() { return web::jsonToJs(mcp::mockServerConfigMapData().dump()); }
 
 private:
+    std::shared_ptr<http::Transport> recorded(std::shared_ptr<http::Transport> transport) const {
+        if (!setup_.recording) return transport;
+        return std::make_shared<http::RecordingTransport>(std::move(transport), setup_.recording);
+    }
+
+    FactorySetup setup_;
     std::shared_ptr<mcp::McpClientFactory> factory_;
 };
 
@@ -109,9 +118,10 @@ EMSCRIPTEN_BINDINGS(genai_mcp) {
         .function("close", &JsMcpClient::close)
         .function("abandon", &JsMcpClient::abandon);
     emscripten::class_<JsMcpFactory>("McpFactory")
-        .constructor<bool, val>()
+        .constructor<val>()
         .function("createClient", &JsMcpFactory::createClient)
         .function("isMock", &JsMcpFactory::isMock)
+        .function("recording", &JsMcpFactory::recording)
         .function("parseServerConfigMap", &JsMcpFactory::parseServerConfigMap)
         .function("mockServerConfigMapData", &JsMcpFactory::mockServerConfigMapData);
 }

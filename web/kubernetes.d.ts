@@ -2,7 +2,7 @@
 /// <reference lib="esnext.disposable" />
 
 import type { CallOptions, ClientOptions } from './options.js';
-import type { ServiceConfig, SecretToken } from './index.js';
+import type { ServiceConfig, SecretToken, Recording } from './index.js';
 import type { MaaSClient } from './maas.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -238,6 +238,8 @@ export class KubernetesClientFactory {
   private constructor();
 
   get isMock(): boolean;
+  /** The exchanges recorded so far (config `record: true`), credentials stripped, else `null`. */
+  exportRecording(): Recording | null;
   /** A client for one request; `baseURL`, `distributionKind`, `distributionName` default to the factory config's. */
   createClient(options?: KubernetesClientOptions): KubernetesClient;
   toString(): string;

@@ -3,6 +3,7 @@
 import { Disposable, call } from './disposable.js';
 import { MaaSClient } from './maas.js';
 import { ValidationError } from './errors.js';
+import { ServiceFactory } from './service_factory.js';
 import { SecretToken } from './index.js';
 
 const text = (value) => (value === undefined || value === null ? '' : String(value));
@@ -59,13 +60,8 @@ export class KubernetesClient extends Disposable {
   toJSON() { return { client: 'KubernetesClient' }; }
 }
 
-export class KubernetesClientFactory extends Disposable {
-  #defaults;
-  constructor(module, config = {}) {
-    super(new module.KubernetesFactory(!!config.mock, config.fetch));
-    this.#defaults = config;
-  }
-  get isMock() { return this.native.isMock(); }
+export class KubernetesClientFactory extends ServiceFactory {
+  constructor(module, config = {}) { super(module.KubernetesFactory, config); }
   /**
    * A client for one request: `{baseURL, token, timeout, maxRetries, headers, fetch,
    * distributionKind, distributionName}`; unset fields come from the factory config.
@@ -73,12 +69,9 @@ export class KubernetesClientFactory extends Disposable {
   createClient(options = {}) {
     const merged = { ...options };
     for (const key of ['baseURL', 'distributionKind', 'distributionName']) {
-      if (merged[key] === undefined && this.#defaults[key] !== undefined) merged[key] = this.#defaults[key];
+      if (merged[key] === undefined && this.defaults[key] !== undefined) merged[key] = this.defaults[key];
     }
     return new KubernetesClient(this.native.createClient(merged));
-  }
-  toString() {
-    return this.disposed ? '[KubernetesClientFactory disposed]' : `[KubernetesClientFactory ${this.isMock ? 'mock' : 'real'}]`;
   }
 }
 

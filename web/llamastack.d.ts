@@ -2,7 +2,7 @@
 /// <reference lib="esnext.disposable" />
 
 import type { CallOptions, ClientOptions } from './options.js';
-import type { ServiceConfig } from './index.js';
+import type { ServiceConfig, Recording } from './index.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // LlamaStack: configuration
@@ -479,8 +479,10 @@ export class LlamaStackClient {
 export class LlamaStackClientFactory {
   #private;
   private constructor();
-  /** `true` for the Mock factory. */
+  /** `true` for the Mock factory and for one replaying a recording. */
   get isMock(): boolean;
+  /** The exchanges recorded so far (config `record: true`), credentials stripped, else `null`. */
+  exportRecording(): Recording | null;
   /**
    * A client for one request. Unset settings come from the factory config.
    * @throws {ValidationError} an `apiPath` or `providerDataHeader` that cannot work.

@@ -2,6 +2,7 @@
 // OpenAI-compatible Responses API, Real or Mock.
 import { Disposable, call } from './disposable.js';
 import { ValidationError } from './errors.js';
+import { ServiceFactory } from './service_factory.js';
 import { EventStream, ResponseStream } from './llamastack_stream.js';
 
 export { EventStream, ResponseStream };
@@ -85,31 +86,23 @@ export class LlamaStackClient extends Disposable {
   toJSON() { return { client: 'LlamaStackClient' }; }
 }
 
-export class LlamaStackClientFactory extends Disposable {
-  #defaults;
+export class LlamaStackClientFactory extends ServiceFactory {
   /**
    * `config`: `{mock, baseURL, fetch, apiPath, providerDataHeader, embeddingModel,
    * embeddingDimension, streamDelayMs}`; `streamDelayMs` (Mock only) is the wait between streamed
    * events, default: the upstream mock's lifelike pacing; 0 in tests.
    */
-  constructor(module, config = {}) {
-    super(new module.LlamaStackFactory(!!config.mock, config.fetch, config.streamDelayMs));
-    this.#defaults = config;
-  }
-  get isMock() { return this.native.isMock(); }
+  constructor(module, config = {}) { super(module.LlamaStackFactory, config, { streamDelayMs: config.streamDelayMs }); }
   /**
    * A client for one request: `{baseURL, token, timeout, maxRetries, headers, fetch, apiPath,
    * providerDataHeader, embeddingModel, embeddingDimension}`; unset ones come from the factory config.
    */
   createClient(options = {}) {
     const settings = {};
-    for (const key of SETTINGS) settings[key] = options[key] ?? this.#defaults[key];
+    for (const key of SETTINGS) settings[key] = options[key] ?? this.defaults[key];
     const common = { ...options };
     for (const key of SETTINGS) delete common[key];
-    if (common.baseURL === undefined && this.#defaults.baseURL) common.baseURL = this.#defaults.baseURL;
+    if (common.baseURL === undefined && this.defaults.baseURL) common.baseURL = this.defaults.baseURL;
     return new LlamaStackClient(this.native.createClient(common, JSON.stringify(settings)));
-  }
-  toString() {
-    return this.disposed ? '[LlamaStackClientFactory disposed]' : `[LlamaStackClientFactory ${this.isMock ? 'mock' : 'real'}]`;
   }
 }

@@ -410,7 +410,7 @@ export class MaaSClientFactory {
   #private;
   private constructor();
 
-  /** `true` for the Mock factory. */
+  /** `true` for the Mock factory and for one replaying a recording. */
   get isMock(): boolean;
   /**
    * A client for one request. `baseURL` defaults to the factory config's; a Real factory needs

@@ -1,6 +1,7 @@
 // MaaS client and factory (UPSTREAM.md §3 and the current MaaS API).
 import { Disposable, call } from './disposable.js';
-import { nativeFactoryConfig, tokenText } from './factory_config.js';
+import { tokenText } from './factory_config.js';
+import { ServiceFactory } from './service_factory.js';
 
 const json = (value) => (value === undefined ? '' : JSON.stringify(value));
 
@@ -42,27 +43,16 @@ export class MaaSClient extends Disposable {
   toJSON() { return { client: 'MaaSClient' }; }
 }
 
-export class MaaSClientFactory extends Disposable {
-  #defaults;
-  constructor(module, config = {}) {
-    super(new module.MaaSFactory(nativeFactoryConfig(config)));
-    this.#defaults = config;
-  }
-  get isMock() { return this.native.isMock(); }
+export class MaaSClientFactory extends ServiceFactory {
+  constructor(module, config = {}) { super(module.MaaSFactory, config); }
   /** A client for one request: `{baseURL, token, timeout, maxRetries, headers, fetch}`. */
   createClient(options = {}) {
-    const { baseURL = this.#defaults.baseURL, token, timeout, maxRetries, headers, fetch } = options;
+    const { baseURL = this.defaults.baseURL, token, timeout, maxRetries, headers, fetch } = options;
     const extra = timeout !== undefined || maxRetries !== undefined || headers !== undefined || fetch !== undefined
       ? { timeout, maxRetries, headers, fetch } : undefined;
     return new MaaSClient(this.native.createClient(baseURL ?? '', tokenText(token), extra));
   }
-  /**
-   * Every request/response pair so far (config `record: true`), credentials stripped, as a
-   * bundle that `createFactories({maas: {replay: bundle}})` answers from; null when not recording.
-   */
-  exportRecording() { return this.native.recording(); }
   /** Number of cached model tokens (ADR-0008 cache). */
   get tokenCacheSize() { return this.native.tokenCacheSize(); }
   clearTokenCache() { this.native.clearTokenCache(); }
-  toString() { return this.disposed ? '[MaaSClientFactory disposed]' : `[MaaSClientFactory ${this.isMock ? 'mock' : 'real'}]`; }
 }

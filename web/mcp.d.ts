@@ -2,7 +2,7 @@
 /// <reference lib="esnext.disposable" />
 
 import type { CallOptions } from './options.js';
-import type { SecretToken } from './index.js';
+import type { SecretToken, Recording } from './index.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // MCP: configuration
@@ -254,8 +254,10 @@ export class McpClientFactory {
   #private;
   private constructor();
 
-  /** `true` for the Mock factory. */
+  /** `true` for the Mock factory and for one replaying a recording. */
   get isMock(): boolean;
+  /** The exchanges recorded so far (config `record: true`), credentials stripped, else `null`. */
+  exportRecording(): Recording | null;
   /**
    * A client for one server.
    * @throws {ValidationError} a missing or malformed option (e.g. `server is required: {url, transport?, name?}`).

@@ -1,6 +1,7 @@
 // MCP client and factory (UPSTREAM.md §4; the protocol is the MCP specification 2025-11-25 back to
 // 2024-11-05). A client talks to one MCP server over streamable HTTP or legacy HTTP+SSE.
 import { Disposable, call } from './disposable.js';
+import { ServiceFactory } from './service_factory.js';
 
 export { createMcpOAuthFetch } from './mcp_oauth.js';
 
@@ -72,13 +73,8 @@ export class McpClient extends Disposable {
   toJSON() { return { client: 'McpClient' }; }
 }
 
-export class McpClientFactory extends Disposable {
-  #defaults;
-  constructor(module, config = {}) {
-    super(new module.McpFactory(!!config.mock, config.fetch));
-    this.#defaults = config;
-  }
-  get isMock() { return this.native.isMock(); }
+export class McpClientFactory extends ServiceFactory {
+  constructor(module, config = {}) { super(module.McpFactory, config); }
   /**
    * A client for one server: `{server: {url, transport?, name?}, mcpToken?, token?, timeout?,
    * headers?, fetch?, protocolVersion?, clientInfo?, maxToolPages?, onElicitation?}`.
@@ -99,5 +95,4 @@ export class McpClientFactory extends Disposable {
     const source = data === undefined && this.isMock ? this.native.mockServerConfigMapData() : data;
     return this.native.parseServerConfigMap(JSON.stringify(source ?? null));
   }
-  toString() { return this.disposed ? '[McpClientFactory disposed]' : `[McpClientFactory ${this.isMock ? 'mock' : 'real'}]`; }
 }

@@ -45,29 +45,27 @@ export async function startServer(handler) {
   };
 }
 
-/** Prism mock server for `specPath`; resolves once it answers. */
-export async function startPrism(specPath, { readyPath = '/', timeoutMs = 60000 } = {}) {
-  const port = await freePort();
-  const child = spawn(process.execPath,
-    [`${repoRoot}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', '-h', '127.0.0.1', '-p', String(port), specPath],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `node <args>` as a peer server and resolves once `readyUrl` answers (any status); its
+ * output is kept in `log`; `stop()` ends it (SIGTERM, then SIGKILL after 3 s).
+ */
+export async function startNodePeer(name, args, { readyUrl, env, timeoutMs = 30000, intervalMs = 100 }) {
+  const child = spawn(process.execPath, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`prism exited early:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited early:\n${log}`);
     try {
-      await fetch(url + readyPath);
+      await fetch(readyUrl);
       break;
     } catch {
-      if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`prism did not start:\n${log}`); }
-      await new Promise((r) => setTimeout(r, 200));
+      if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`${name} did not start:\n${log}`); }
+      await new Promise((r) => setTimeout(r, intervalMs));
     }
   }
   return {
-    url,
     get log() { return log; },
     async stop() {
       if (child.exitCode !== null) return;
@@ -78,6 +76,16 @@ export async function startPrism(specPath, { readyPath = '/', timeoutMs = 60000 
       clearTimeout(timer);
     },
   };
+}
+
+/** Prism mock server for `specPath`; resolves once it answers. */
+export async function startPrism(specPath, { readyPath = '/', timeoutMs = 60000 } = {}) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const peer = await startNodePeer('prism',
+    [`${repoRoot}node_modules/@stoplight/prism-cli/dist/index.js`, 'mock', '-h', '127.0.0.1', '-p', String(port), specPath],
+    { readyUrl: url + readyPath, timeoutMs, intervalMs: 200 });
+  return { url, get log() { return peer.log; }, stop: () => peer.stop() };
 }
 
 /** A fetch that records every response's status and `sl-violations` header. */

@@ -17,16 +17,6 @@ std::map<std::string, std::string> stringMap(const Json& object) {
     return out;
 }
 
-// Validation errors cross to JS as thrown Error subclasses (these calls are synchronous).
-template <typename Fn>
-val rethrowAsJs(Fn fn) {
-    try {
-        return fn();
-    } catch (const Error& e) {
-        web::errorToJs(e).throw_();
-    }
-    return val::undefined();
-}
 }  // namespace
 
 val configFromEnvJson(std::string envJson) {

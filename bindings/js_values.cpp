@@ -70,11 +70,9 @@ FactorySetup factorySetup(const val& config) {
     if (!present(config)) return setup;
     if (val replay = config["replay"]; present(replay)) {
         setup.replay = true;
-        try {
-            setup.transport = std::make_shared<http::ReplayTransport>(parseRequest(replay.as<std::string>()));
-        } catch (const Error& e) {
-            web::errorToJs(e).throw_();  // a constructor cannot return a rejected Promise
-        }
+        // A constructor cannot return a rejected Promise: a bad bundle throws.
+        setup.transport = rethrowAsJs(
+            [&] { return std::make_shared<http::ReplayTransport>(parseRequest(replay.as<std::string>())); });
         return setup;
     }
     setup.mock = present(config["mock"]) && config["mock"].as<bool>();

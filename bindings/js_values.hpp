@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +57,18 @@ val promiseOf(Task<http::JsonResult> task);
 val promiseOf(Task<void> task);
 // A Promise already rejected with the JS form of `error` (e.g. a ValidationError).
 val rejectedPromise(const Error& error);
+
+// Runs `fn` for a synchronous binding (a constructor, createClient, a parser): an Error it
+// throws reaches JS as a thrown GenAIError subclass.
+template <typename Fn>
+auto rethrowAsJs(Fn fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const Error& e) {
+        web::errorToJs(e).throw_();
+    }
+    throw std::logic_error("unreachable: throw_() does not return");
+}
 
 // Runs `fn` (which returns a Promise); a request it finds invalid (a thrown Error) answers
 // with a rejected Promise, never a throw.

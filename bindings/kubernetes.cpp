@@ -95,13 +95,10 @@ public:
     }
     // Invalid settings (an unknown distributionKind) throw a ValidationError.
     JsKubernetesClient createClient(val options) {
-        try {
+        return rethrowAsJs([&] {
             return JsKubernetesClient(
                 std::shared_ptr<KubernetesClient>(factory_->createClient(forSetup(setup_, clientOptions(options)), settingsOf(options))));
-        } catch (const Error& e) {
-            web::errorToJs(e).throw_();
-        }
-        throw std::logic_error("unreachable");
+        });
     }
     bool isMock() const { return setup_.mock || setup_.replay; }
     val recording() const { return recordingToJs(setup_); }

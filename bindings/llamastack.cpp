@@ -13,14 +13,6 @@ namespace genai::bindings {
 using llamastack::LlamaStackClient;
 
 namespace {
-// A Uint8Array enters wasm memory in one copy (DESIGN.md decision 5).
-std::string copyBytes(const val& bytes) {
-    const size_t n = bytes["length"].as<size_t>();
-    std::string out(n, '\0');
-    if (n) val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
-    return out;
-}
-
 val fileContentToJs(llamastack::FileContent content) {
     val out = val::object();
     val view(emscripten::typed_memory_view(content.bytes.size(),
@@ -57,7 +49,7 @@ public:
     val uploadFile(val bytes, std::string request, val options) {
         return guarded([&] {
             const bool hasFile = !bytes.isNull() && !bytes.isUndefined();
-            auto upload = llamastack::UploadFileRequest::fromJson(hasFile ? copyBytes(bytes) : std::string(), hasFile,
+            auto upload = llamastack::UploadFileRequest::fromJson(hasFile ? web::bytesFromJs(bytes) : std::string(), hasFile,
                                                                   parseRequest(request));
             return promiseOf(whileAlive(client_, client_->uploadFile(std::move(upload), callOptions(options))));
         });
@@ -139,14 +131,11 @@ public:
     // `options`: the common client options; `settings`: JSON of {apiPath, providerDataHeader,
     // embeddingModel, embeddingDimension}. A bad setting throws a ValidationError here.
     JsLlamaStackClient createClient(val options, std::string settings) {
-        try {
+        return rethrowAsJs([&] {
             auto ls = llamastack::LlamaStackOptions::fromJson(parseRequest(settings));
             return JsLlamaStackClient(
                 std::shared_ptr<LlamaStackClient>(factory_->createClient(forSetup(setup_, clientOptions(options)), ls)));
-        } catch (const Error& e) {
-            web::errorToJs(e).throw_();
-        }
-        throw std::logic_error("unreachable");
+        });
     }
     bool isMock() const { return setup_.mock || setup_.replay; }
     val recording() const { return recordingToJs(setup_); }

@@ -77,7 +77,7 @@ public:
     }
     // `optionsJson`: see mcp::parseClientOptions. Throws a ValidationError (as a JS error).
     JsMcpClient createClient(std::string optionsJson, std::string mcpToken, val fetchFn, val onElicitation) {
-        try {
+        return rethrowAsJs([&] {
             mcp::McpClientOptions options = mcp::parseClientOptions(parseRequest(optionsJson));
             options.mcpToken = Secret(std::move(mcpToken));
             // A client's own fetch is recorded too; a replaying factory answers every client.
@@ -85,10 +85,7 @@ public:
             if (present(onElicitation))
                 options.onElicitation = [onElicitation](Json params) { return askElicitation(onElicitation, std::move(params)); };
             return JsMcpClient(std::shared_ptr<McpClient>(factory_->createClient(std::move(options))));
-        } catch (const Error& e) {
-            web::errorToJs(e).throw_();
-        }
-        throw std::logic_error("unreachable");
+        });
     }
     bool isMock() const { return setup_.mock || setup_.replay; }
     val recording() const { return recordingToJs(setup_); }

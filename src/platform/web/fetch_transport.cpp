@@ -17,14 +17,6 @@ using emscripten::val;
 
 namespace {
 
-// A Uint8Array enters wasm memory in one copy (DESIGN.md decision 5).
-std::string copyBytes(const val& bytes) {
-    const size_t n = bytes["length"].as<size_t>();
-    std::string out(n, '\0');
-    if (n) val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
-    return out;
-}
-
 // {kind, message} from genai_glue.js -> genai::Error.
 Error transportError(const val& reason) {
     ErrorInfo info;
@@ -85,7 +77,7 @@ public:
             finished_ = true;
             co_return std::nullopt;
         }
-        co_return copyBytes(chunk);
+        co_return bytesFromJs(chunk);
     }
 
     Task<std::string> readAll() override {
@@ -99,7 +91,7 @@ public:
             throw transportError(r.reason);
         }
         finished_ = true;
-        co_return copyBytes(bytes);
+        co_return bytesFromJs(bytes);
     }
 
     void cancel() override {

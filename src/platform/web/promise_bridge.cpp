@@ -28,6 +28,13 @@ val jsonToJs(std::string_view json) {
     return val::take_ownership(genai_json_parse(json.data(), json.size()));
 }
 
+std::string bytesFromJs(const val& bytes) {
+    const size_t n = bytes["length"].as<size_t>();
+    std::string out(n, '\0');
+    if (n) val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
+    return out;
+}
+
 Deferred makeDeferred() {
     val d = val::take_ownership(genai_deferred());
     return Deferred{d["promise"], d["resolve"], d["reject"]};

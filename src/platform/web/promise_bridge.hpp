@@ -44,6 +44,8 @@ inline PromiseAwaiter awaitPromise(val promise) { return PromiseAwaiter(std::mov
 
 // JSON text -> JS value in one crossing.
 val jsonToJs(std::string_view json);
+// A Uint8Array's bytes, copied into wasm memory once (DESIGN.md decision 5).
+std::string bytesFromJs(const val& bytes);
 // A C++ exception -> the JS Error the facade registered (GenAIError subclasses).
 val errorToJs(std::exception_ptr error);
 val errorToJs(const Error& error);

@@ -87,6 +87,7 @@ export function mountChat(session, root, controls) {
         } else if (event.type === 'response.output_item.added' && event.item?.type && event.item.type !== 'message') {
           tools.append(badge(event.item.type.replace(/_/g, ' '), 'neutral'));
         } else if (event.type === 'response.completed') {
+          item.dataset.completedEvent = 'true';
           const usage = event.response?.usage;
           if (usage) detail = `${usage.input_tokens} in · ${usage.output_tokens} out tokens`;
         }

@@ -7,8 +7,10 @@ import { loadServerList } from './mcp-servers.js';
 const SUMMARIES = {
   async llamaStack(session) {
     return session.withClient('llamaStack', async (c) => {
-      const [models, stores] = await Promise.all([c.listModels(), c.listVectorStores()]);
-      return [`${models.length} models`, `${stores.length} vector store${stores.length === 1 ? '' : 's'}`];
+      // The model count is the card's test; vector stores are optional on some servers.
+      const [models, stores] = await Promise.all([c.listModels(),
+        c.listVectorStores().then((s) => `${s.length} vector store${s.length === 1 ? '' : 's'}`, (e) => `vector stores unavailable (${e.code ?? e.name})`)]);
+      return [`${models.length} models`, stores];
     });
   },
   async maas(session) {

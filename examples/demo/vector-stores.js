@@ -6,8 +6,9 @@
 import { badge, busy, confirmButton, el, empty, errorBox, formatBytes, formatDate, loadInto, toast } from './ui.js';
 
 const STEPS = [['upload', 'Upload the file'], ['attach', 'Attach it to the vector store'], ['index', 'Index it for search']];
-const POLL_MS = 1000;
-const POLL_MAX = 30;
+// Waits between status checks while indexing; after them the step stays "in progress" with a
+// button to check again (big files can take minutes).
+const POLL_MS = [500, 1000, 2000];
 
 /** A fetch that reports when the upload and attach requests start and end. */
 function observingFetch(onStep) {
@@ -103,6 +104,18 @@ export function mountVectorStores(session, root) {
     if (text !== undefined) li.querySelector('.step-detail').textContent = text;
   }
 
+  function showIndexState(vsFile, check) {
+    const status = vsFile?.status ?? 'unknown';
+    if (status === 'completed') setStep('index', 'done', 'ready for file search');
+    else if (status === 'in_progress') {
+      setStep('index', 'active', 'still indexing on the server');
+      const again = el('button.ghost.small', { type: 'button' }, 'Check again');
+      again.addEventListener('click', () => busy(again, () => check().catch((e) => steps.append(el('li.step-error', {}, errorBox(e)))), 'Checking…'));
+      steps.querySelector('[data-step=index] .step-detail').append(' ', again);
+    } else setStep('index', 'failed', vsFile?.last_error?.message ?? `status ${status}`);
+    steps.dataset.state = { completed: 'done', in_progress: 'indexing' }[status] ?? 'failed';
+  }
+
   async function runUpload() {
     const chosen = file.files[0];
     const storeId = target.value;
@@ -119,14 +132,16 @@ export function mountVectorStores(session, root) {
       setStep('attach', 'done', `in ${storeId}`);
       let vsFile = result.vector_store_file;
       setStep('index', 'active', vsFile?.status ?? '');
-      for (let i = 0; vsFile?.status === 'in_progress' && i < POLL_MAX; i += 1) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
+      const check = async () => {
         vsFile = await session.withClient('llamaStack', (c) => c.getVectorStoreFile(storeId, result.file_id));
-        setStep('index', 'active', vsFile.status);
+        showIndexState(vsFile, check);
+      };
+      for (const wait of POLL_MS) {
+        if (vsFile?.status !== 'in_progress') break;
+        await new Promise((r) => setTimeout(r, wait));
+        vsFile = await session.withClient('llamaStack', (c) => c.getVectorStoreFile(storeId, result.file_id));
       }
-      if (vsFile?.status === 'completed') setStep('index', 'done', 'ready for file search');
-      else setStep('index', 'failed', vsFile?.last_error?.message ?? `status ${vsFile?.status ?? 'unknown'}`);
-      steps.dataset.state = vsFile?.status === 'completed' ? 'done' : 'failed';
+      showIndexState(vsFile, check);
       file.value = '';
       await reload();
       target.value = storeId;

@@ -1,8 +1,11 @@
 // The playground (examples/demo) on Real clients in headless Chromium, cross-origin: the page is
 // served from http://localhost:<port>, every peer listens on http://127.0.0.1:<other port>.
-//   LlamaStack → aimock (streamed Responses) behind tests/peers/cors/proxy.mjs: aimock answers
-//                preflights with `Access-Control-Allow-Headers: *`, which never covers
-//                `Authorization`, so a browser refuses its answers to a request with a token;
+//   LlamaStack → aimock (models, streamed Responses) behind tests/peers/cors/proxy.mjs: aimock
+//                answers preflights with `Access-Control-Allow-Headers: *`, which never covers
+//                `Authorization`, so a browser refuses its answers to a request with a token.
+//                aimock has no vector stores: the proxy sends `/v1/vector_stores…` and
+//                `/v1/files…` to a small stateful loopback server
+//                (tests/peers/llamastack/vector-stores.mjs);
 //   MCP        → server-everything (streamable HTTP; its own CORS exposes Mcp-Session-Id);
 //   Kubernetes → Prism serving the Kubernetes 1.36 swagger (Prism's own CORS);
 //   MaaS       → Prism serving the MaaS OpenAPI spec.
@@ -31,6 +34,7 @@ if (runInLoopbackNamespace(import.meta.url, { timeoutMs: 400000 })) {
   const { startEverything } = await import('../peers/mcp/everything.mjs');
   const { startKubernetesPrism } = await import('../peers/kubernetes/prism.mjs');
   const { startCorsProxy } = await import('../peers/cors/proxy.mjs');
+  const { startVectorStoreServer } = await import('../peers/llamastack/vector-stores.mjs');
 
   describe('the playground on Real clients against local peers, cross-origin', () => {
     const peers = {};
@@ -42,10 +46,11 @@ if (runInLoopbackNamespace(import.meta.url, { timeoutMs: 400000 })) {
       const port = await freePort();
       peers.site = await startStaticServer({ port });
       siteUrl = `http://localhost:${port}`;
-      [peers.aimock, peers.everything, peers.k8s, peers.maas] = await Promise.all([
+      [peers.aimock, peers.everything, peers.k8s, peers.maas, peers.stores] = await Promise.all([
         startAimock(), startEverything('streamableHttp'), startKubernetesPrism(),
-        startPrism(`${repoRoot}tests/peers/specs/maas-api-openapi3.yaml`, { readyPath: '/health' })]);
-      peers.lsProxy = await startCorsProxy(peers.aimock.url);
+        startPrism(`${repoRoot}tests/peers/specs/maas-api-openapi3.yaml`, { readyPath: '/health' }),
+        startVectorStoreServer()]);
+      peers.lsProxy = await startCorsProxy(peers.aimock.url, { routes: [[/^\/v1\/(vector_stores|files)([/?]|$)/, peers.stores.url]] });
       peers.browser = await launchBrowser();
       const query = new URLSearchParams({
         mock: 'none', llamaStackUrl: peers.lsProxy.url, maasUrl: peers.maas.url, kubernetesUrl: peers.k8s.url,
@@ -57,7 +62,7 @@ if (runInLoopbackNamespace(import.meta.url, { timeoutMs: 400000 })) {
     after(async () => {
       await demo?.page.close();
       await peers.browser?.close();
-      await Promise.all([peers.lsProxy?.stop(), peers.aimock?.stop(), peers.everything?.stop(), peers.k8s?.stop(), peers.maas?.stop()]);
+      await Promise.all([peers.lsProxy?.stop(), peers.aimock?.stop(), peers.everything?.stop(), peers.k8s?.stop(), peers.maas?.stop(), peers.stores?.stop()]);
       await new Promise((resolve) => (peers.site ? peers.site.close(resolve) : resolve()));
     });
 
@@ -69,7 +74,7 @@ if (runInLoopbackNamespace(import.meta.url, { timeoutMs: 400000 })) {
       assert.ok(new URL(siteUrl).origin !== new URL(peers.lsProxy.url).origin, 'cross-origin');
     });
 
-    test('overview and namespaces: Kubernetes (Prism) and MaaS (Prism) answer; LlamaStack (aimock) lists its models', async () => {
+    test('overview and namespaces: every card answers; the namespace is the swagger\'s example', async () => {
       const { page } = demo;
       await page.waitForFunction(() => [...document.querySelectorAll('.service-card')].every((c) => c.dataset.state), null, { timeout: 20000 });
       const states = Object.fromEntries(await page.$$eval('.service-card', (cards) => cards.map((c) => [c.dataset.service, c.dataset.state])));
@@ -160,12 +165,30 @@ if (runInLoopbackNamespace(import.meta.url, { timeoutMs: 400000 })) {
       assert.equal(await page.$('#keys-list .alert-error'), null);
     });
 
-    test('knowledge: aimock has no vector stores: a readable error there, nothing else broken', async () => {
+    test('knowledge: create a store, upload a file (each request is a step, indexing polled to the end), delete', async () => {
       const { page } = demo;
       await showView(page, 'knowledge');
-      await page.waitForSelector('#vs-list .alert-error');
-      assert.match(await page.textContent('#vs-list .alert-text'), /^NotFoundError: .*\(NOT_FOUND, HTTP 404\)/);
-      assert.equal(await page.isDisabled('#upload-go'), true);
+      await page.waitForSelector('#vs-list .state.empty');
+      await page.fill('#vs-name', 'Real handbook');
+      await page.click('#vs-create');
+      await page.waitForSelector('#vs-list li[data-name="Real handbook"]');
+      const storeId = await page.getAttribute('#vs-list li[data-name="Real handbook"]', 'data-store');
+      assert.equal(await page.inputValue('#upload-store'), storeId);
+      const before = peers.lsProxy.exchanges.length;
+      await page.setInputFiles('#upload-file', { name: 'llamas.txt', mimeType: 'text/plain', buffer: Buffer.from('Llamas hum to talk to each other.') });
+      await page.click('#upload-go');
+      await page.waitForSelector('#upload-steps[data-state=done]', { timeout: 15000 });
+      assert.deepEqual(await page.$$eval('#upload-steps li.step', (lis) => lis.map((li) => [li.dataset.step, li.dataset.state])),
+        [['upload', 'done'], ['attach', 'done'], ['index', 'done']]);
+      const sent = peers.lsProxy.exchanges.slice(before).map((e) => `${e.method} ${e.url.split('?')[0]}`);
+      assert.deepEqual(sent.slice(0, 3), ['POST /v1/files', `POST /v1/vector_stores/${storeId}/files`, `GET /v1/vector_stores/${storeId}/files/file-00000002`]);
+      assert.ok(peers.lsProxy.exchanges.slice(before).every((e) => e.authorization === `Bearer ${TOKEN}`));
+      assert.match(await page.textContent(`#vs-list li[data-store="${storeId}"]`), /1\/1 files indexed/);
+      await screenshot(page, 'real-knowledge');
+      await page.click(`#vs-list li[data-store="${storeId}"] button`);
+      await page.click(`#vs-list li[data-store="${storeId}"] button[data-confirm=true]`);
+      await page.waitForSelector('#vs-list .state.empty');
+      assert.equal(peers.stores.stores.size, 0);
     });
 
     test('no page error or CSP violation; the token is never rendered nor logged', async () => {

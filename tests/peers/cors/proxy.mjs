@@ -4,14 +4,14 @@
 // `target` on 127.0.0.1, streams the answer back unbuffered (SSE), and records each exchange:
 // the Authorization header seen, the status, and whether the browser closed the connection
 // before the answer ended (what a Stop button must do). Bodies are forwarded as UTF-8 text
-// (JSON, SSE, text uploads): enough for these tests, not for binary uploads.
+// (JSON, SSE, text uploads): enough for these tests, not for binary uploads. `routes` sends the
+// paths matching a pattern to another peer: `[[/^\/v1\/files/, otherUrl], …]`.
 import http from 'node:http';
 import { startServer } from '../../node/helpers/peers.mjs';
 
 const EXPOSE = 'Retry-After, X-Request-Id, Mcp-Session-Id, WWW-Authenticate';
 
-export async function startCorsProxy(target) {
-  const upstream = new URL(target);
+export async function startCorsProxy(target, { routes = [] } = {}) {
   const exchanges = [];
   const peer = await startServer((req, res, body) => {
     const origin = req.headers.origin ?? '*';
@@ -22,7 +22,8 @@ export async function startCorsProxy(target) {
       res.end();
       return;
     }
-    const exchange = { method: req.method, url: req.url, authorization: req.headers.authorization ?? null, status: 0, clientClosedEarly: false, upstreamEnded: false };
+    const upstream = new URL(routes.find(([pattern]) => pattern.test(req.url))?.[1] ?? target);
+    const exchange = { method: req.method, url: req.url, peer: upstream.origin, authorization: req.headers.authorization ?? null, status: 0, clientClosedEarly: false, upstreamEnded: false };
     exchanges.push(exchange);
     const { host: _host, origin: _origin, connection: _connection, 'content-length': _length, ...headers } = req.headers;
     const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url,

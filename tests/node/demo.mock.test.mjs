@@ -1,7 +1,8 @@
 // The playground (examples/demo) on Mock clients in headless Chromium, under its strict CSP:
 // every view works (namespaces, both model lists with readiness, a vector store with a file
 // upload and its steps, MCP servers with status, tools and a call, API keys created, listed and
-// revoked), the chat streams its answer in steps, and Stop really aborts the stream.
+// revoked), the chat streams its answer in steps, Stop really aborts the stream, the Settings
+// view switches services between Mock and Real, and a narrow screen stays usable.
 // Screenshots go to build/artifacts/screenshots/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,7 +91,7 @@ describe('the playground on Mock clients', () => {
     const { page } = demo;
     await page.fill('#chat-input', 'Please write a long answer about alpacas and llamas');
     await page.click('#chat-send');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.length > 0, `${ANSWER} .msg-text`);
+    await page.waitForFunction((sel) => Number(document.querySelector(sel)?.dataset.deltas) >= 3, ANSWER);
     await page.click('#chat-stop');
     await page.waitForSelector(`${ANSWER}[data-state=stopped]`, { timeout: 5000 });
     assert.equal(await page.getAttribute(ANSWER, 'data-finish'), 'AbortError', 'the SDK ended the stream by the abort');
@@ -194,5 +195,45 @@ describe('the playground on Mock clients', () => {
     const csp = await demo.page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
     assert.doesNotMatch(csp, /\s'unsafe-eval'|unsafe-inline/);
+  });
+});
+
+describe('the Settings view', () => {
+  test('switches a service to Real and back to Mock; the URL keeps the base URL, never the token', async () => {
+    const { page } = await openDemo(browser.context, siteUrl, '', { allowFailedLoads: true });
+    await showView(page, 'settings');
+    await page.check('#set-maas-real', { force: true });
+    await page.fill('#set-maas-url', 'http://127.0.0.1:9');
+    await page.fill('#set-maas-token', 'typed-secret-token');
+    await page.click('#settings-apply');
+    await page.waitForSelector('#modes a[data-service=maas][data-mode=real]');
+    assert.match(page.url(), /maasUrl=http%3A%2F%2F127\.0\.0\.1%3A9/);
+    assert.doesNotMatch(page.url(), /typed-secret-token/);
+    assert.equal(await page.inputValue('#set-maas-token'), '', 'the token field is not filled back in');
+    await showView(page, 'models');
+    await page.waitForSelector('#maas-models .alert-error', { timeout: 20000 });
+    assert.match(await page.textContent('#maas-models .alert-text'), /^ConnectionError: /);
+    assert.ok((await page.$$eval('#ls-models li[data-model]', (lis) => lis.length)) > 0, 'LlamaStack still works');
+    assert.ok(!(await page.content()).includes('typed-secret-token'));
+    await showView(page, 'settings');
+    await page.click('#settings-mock');
+    await page.waitForSelector('#modes a[data-service=maas][data-mode=mock]');
+    await showView(page, 'models');
+    await page.waitForSelector('#maas-models li[data-model]');
+    await page.close();
+  });
+
+  test('a narrow screen: the sidebar becomes tabs and the views stay usable', async () => {
+    const { page, problems } = await openDemo(browser.context, siteUrl, '?streamDelayMs=0#chat');
+    await page.setViewportSize({ width: 420, height: 860 });
+    await page.waitForFunction(() => !document.getElementById('chat-model').disabled);
+    await page.click('.suggestions button:text("Hello")');
+    await page.waitForSelector(`${ANSWER}[data-state=completed]`);
+    await screenshot(page, 'mock-narrow-chat');
+    const right = await page.$eval('#chat-send', (b) => b.getBoundingClientRect().right);
+    assert.ok(right <= 420, `the Send button is on screen (right edge ${right})`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 420, 'no sideways scrolling');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });

@@ -22,6 +22,7 @@ function showView(name) {
     else link.removeAttribute('aria-current');
   }
   document.body.dataset.view = view;
+  $('#toasts').replaceChildren();   // toasts belong to the view they were raised in
 }
 
 function renderModes(session) {

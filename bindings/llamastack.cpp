@@ -45,12 +45,15 @@ public:
     val deleteVectorStore(std::string id, val options) {
         return promiseOf(whileAlive(client_, client_->deleteVectorStore(std::move(id), callOptions(options))));
     }
-    // `bytes`: a Uint8Array, or null when the caller gave no file.
-    val uploadFile(val bytes, std::string request, val options) {
+    // `bytes`: a Uint8Array, or null when the caller gave no file; `onUploaded`: a function
+    // (wrapped by the facade so that it never throws) or undefined.
+    val uploadFile(val bytes, std::string request, val options, val onUploaded) {
         return guarded([&] {
             const bool hasFile = !bytes.isNull() && !bytes.isUndefined();
             auto upload = llamastack::UploadFileRequest::fromJson(hasFile ? web::bytesFromJs(bytes) : std::string(), hasFile,
                                                                   parseRequest(request));
+            if (onUploaded.typeOf().as<std::string>() == "function")
+                upload.onUploaded = [onUploaded](const Json& file) { onUploaded(web::jsonToJs(file.dump())); };
             return promiseOf(whileAlive(client_, client_->uploadFile(std::move(upload), callOptions(options))));
         });
     }

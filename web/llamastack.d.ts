@@ -116,6 +116,12 @@ export interface UploadFileRequest {
   vectorStoreId?: string;
   /** Chunking when attaching. Default (server): `auto`. */
   chunkingStrategy?: ChunkingStrategy;
+  /**
+   * Called with the file object once the upload succeeded, before it is attached to
+   * `vectorStoreId`: a UI can show the two steps apart. An exception it throws is reported, not
+   * passed to the upload.
+   */
+  onUploaded?: (file: FileObject) => void;
 }
 
 /** A part of a multimodal input. */

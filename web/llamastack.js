@@ -36,14 +36,20 @@ export class LlamaStackClient extends Disposable {
   /**
    * Uploads a file (multipart/form-data), then attaches it to `vectorStoreId` if given.
    * `file`: a File, Blob, ArrayBuffer, typed array or string; `filename` defaults to a File's name
-   * and `contentType` to a Blob's type. → `{file_id, file, vector_store_file?}`.
+   * and `contentType` to a Blob's type. `onUploaded(file)` is called once the file is uploaded,
+   * before it is attached (a UI can show the two steps). → `{file_id, file, vector_store_file?}`.
    */
   async uploadFile(request = {}, options) {
-    const { file, ...rest } = request ?? {};
+    const { file, onUploaded, ...rest } = request ?? {};
     const bytes = await fileBytes(file);
     if (rest.filename === undefined && typeof file?.name === 'string' && file.name) rest.filename = file.name;
     if (rest.contentType === undefined && typeof file?.type === 'string' && file.type) rest.contentType = file.type;
-    return this.native.uploadFile(bytes, json(rest), options);
+    // A throwing callback must not unwind through the wasm frames that call it: its error is
+    // reported as an event listener's would be (reportError in browsers, console.error in Node).
+    const report = typeof onUploaded === 'function'
+      ? (uploaded) => { try { onUploaded(uploaded); } catch (e) { (globalThis.reportError ?? console.error)(e); } }
+      : undefined;
+    return this.native.uploadFile(bytes, json(rest), options, report);
   }
   /** The first page of files (`limit` 1–10000, `order`, `purpose`). */
   listFiles(request = {}, options) { return call(() => this.native.listFiles(json(request), options)); }

@@ -1,31 +1,14 @@
 // The Knowledge view: LlamaStack vector stores (list, create, delete) and file upload with the
 // state of each step: 1. upload the file (`POST files`), 2. attach it to the store
 // (`POST vector_stores/{id}/files`), 3. indexing (the vector-store file's status, polled until
-// it is no longer `in_progress`). Against a Real server the steps are followed request by request
-// through the client's `fetch`; the Mock has no network, so its steps end together.
+// it is no longer `in_progress`). The SDK's `onUploaded` callback marks the end of step 1, on
+// Mock and Real clients alike.
 import { badge, busy, confirmButton, el, empty, errorBox, formatBytes, formatDate, loadInto, toast } from './ui.js';
 
 const STEPS = [['upload', 'Upload the file'], ['attach', 'Attach it to the vector store'], ['index', 'Index it for search']];
 // Waits between status checks while indexing; after them the step stays "in progress" with a
 // button to check again (big files can take minutes).
 const POLL_MS = [500, 1000, 2000];
-
-/** A fetch that reports when the upload and attach requests start and end. */
-function observingFetch(onStep) {
-  return async (url, init) => {
-    const path = new URL(String(url), location.href).pathname;
-    const step = init?.method === 'POST' ? (/\/vector_stores\/[^/]+\/files$/.test(path) ? 'attach' : /\/files$/.test(path) ? 'upload' : null) : null;
-    if (step) onStep(step, 'active');
-    try {
-      const res = await fetch(url, init);
-      if (step) onStep(step, res.ok ? 'done' : 'failed');
-      return res;
-    } catch (e) {
-      if (step) onStep(step, 'failed');
-      throw e;
-    }
-  };
-}
 
 export function mountVectorStores(session, root) {
   const name = el('input#vs-name', { placeholder: 'e.g. Team handbook', required: true, maxlength: '256', autocomplete: 'off' });
@@ -123,12 +106,12 @@ export function mountVectorStores(session, root) {
       el('span.step-label', {}, label), el('span.step-state'), el('span.step-detail.muted.small'))));
     for (const [key] of STEPS) setStep(key, 'pending');
     setStep('upload', 'active', `${chosen.name} · ${formatBytes(chosen.size)}`);
-    const real = !session.isMock('llamaStack');
-    const onStep = (key, state) => setStep(key, state);
+    const onUploaded = (uploaded) => {
+      setStep('upload', 'done', `${uploaded.filename} → ${uploaded.id}`);
+      setStep('attach', 'active');
+    };
     try {
-      const result = await session.withClient('llamaStack', (c) => c.uploadFile({ file: chosen, vectorStoreId: storeId }),
-        real ? { fetch: observingFetch(onStep) } : undefined);
-      setStep('upload', 'done', `${result.file.filename} → ${result.file_id}`);
+      const result = await session.withClient('llamaStack', (c) => c.uploadFile({ file: chosen, vectorStoreId: storeId, onUploaded }));
       setStep('attach', 'done', `in ${storeId}`);
       let vsFile = result.vector_store_file;
       setStep('index', 'active', vsFile?.status ?? '');

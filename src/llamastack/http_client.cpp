@@ -174,6 +174,7 @@ Task<Json> HttpLlamaStackClient::uploadFile(UploadFileRequest upload, CallOption
     Json result = Json::object();
     result["file_id"] = file["id"];
     result["file"] = file;
+    if (upload.onUploaded) upload.onUploaded(file);
     if (upload.vectorStoreId.empty()) co_return result;
 
     auto attach = request("uploadFile", "POST", url().path("vector_stores").segment(upload.vectorStoreId).path("files"));

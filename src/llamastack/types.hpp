@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,9 @@ struct UploadFileRequest {
     std::string purpose = "assistants";
     std::string vectorStoreId;  // empty: not attached
     std::optional<ChunkingStrategy> chunkingStrategy;
+    // Called with the file object once the upload succeeded, before attaching: a UI shows the
+    // two steps apart. Must not throw.
+    std::function<void(const Json& file)> onUploaded;
     // `hasFile` says whether the caller gave any file data (an empty file is still a file).
     static UploadFileRequest fromJson(std::string bytes, bool hasFile, const Json& input);
 };

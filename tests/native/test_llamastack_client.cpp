@@ -199,7 +199,11 @@ TEST_CASE("llamastack: uploadFile posts multipart/form-data, then attaches with 
         bytes, true,
         {{"filename", "a \"b\".txt"}, {"contentType", "text/plain"}, {"vectorStoreId", "vs_1"},
          {"chunkingStrategy", {{"type", "static"}, {"static", {{"maxChunkSizeTokens", 800}, {"chunkOverlapTokens", 400}}}}}});
+    std::vector<std::pair<std::string, size_t>> uploaded;  // (file id, requests sent by then)
+    upload.onUploaded = [&](const json& file) { uploaded.emplace_back(file["id"], f.transport->requests.size()); };
     auto result = runSync(f.client()->uploadFile(upload, {}));
+    // Reported once, after the upload and before the attach request.
+    CHECK(uploaded == std::vector<std::pair<std::string, size_t>>{{"file-abc", 1}});
     CHECK(result["file_id"] == "file-abc");
     CHECK(result["file"]["bytes"] == 5);
     CHECK(result["vector_store_file"]["status"] == "in_progress");

@@ -119,10 +119,21 @@ describe('the playground on Mock clients', () => {
     assert.equal(await page.inputValue('#upload-store'), storeId, 'the new store is the upload target');
     assert.equal(await page.isDisabled('#upload-go'), true, 'no file chosen yet');
     await page.setInputFiles('#upload-file', { name: 'llamas.txt', mimeType: 'text/plain', buffer: Buffer.from('Llamas hum to talk to each other.') });
+    // Every step's state change, in order (the steps are reported apart, on the Mock too).
+    await page.evaluate(() => {
+      window.stepLog = [];
+      new MutationObserver((changes) => {
+        for (const c of changes) if (c.target.matches?.('li.step')) window.stepLog.push(`${c.target.dataset.step}:${c.target.dataset.state}`);
+      }).observe(document.querySelector('#upload-steps'), { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
     await page.click('#upload-go');
     await page.waitForSelector('#upload-steps[data-state=done]', { timeout: 10000 });
     assert.deepEqual(await page.$$eval('#upload-steps li.step', (lis) => lis.map((li) => [li.dataset.step, li.dataset.state])),
       [['upload', 'done'], ['attach', 'done'], ['index', 'done']]);
+    const log = await page.evaluate(() => window.stepLog);
+    const at = (entry) => log.indexOf(entry);
+    assert.ok(at('upload:done') >= 0 && at('upload:done') < at('attach:active') && at('attach:active') < at('attach:done'),
+      `upload done, then attach in progress, then attach done: ${log.join(' ')}`);
     assert.match(await page.textContent('#upload-steps [data-step=upload]'), /llamas\.txt → file-/);
     // The chat offers the new store as knowledge.
     assert.ok((await page.$$eval('#chat-store option', (os) => os.map((o) => o.value))).includes(storeId));

@@ -68,8 +68,13 @@ for (const [name, make] of Object.entries(targets)) {
     test('files: upload and attach, list, get, content, vector store files, delete', async () => {
       const c = make();
       const store = await c.createVectorStore({ name: 'contract files' });
-      const uploaded = await c.uploadFile({ file: new Blob(['Llamas hum.'], { type: 'text/plain' }), filename: 'llamas.txt',
-        vectorStoreId: store.id, chunkingStrategy: { type: 'static', static: { maxChunkSizeTokens: 100, chunkOverlapTokens: 10 } } });
+      let settled = false;
+      const steps = [];
+      const uploading = c.uploadFile({ file: new Blob(['Llamas hum.'], { type: 'text/plain' }), filename: 'llamas.txt',
+        vectorStoreId: store.id, chunkingStrategy: { type: 'static', static: { maxChunkSizeTokens: 100, chunkOverlapTokens: 10 } },
+        onUploaded: (file) => steps.push({ file, settled }) });
+      const uploaded = await uploading.finally(() => { settled = true; });
+      assert.deepEqual(steps, [{ file: uploaded.file, settled: false }], 'onUploaded: once, with the file, before the attach ended');
       assert.equal(typeof uploaded.file_id, 'string');
       assert.equal(uploaded.file.object, 'file');
       assert.ok(isInt(uploaded.file.bytes));

@@ -39,6 +39,17 @@ describe('LlamaStack Mock factory', () => {
     assert.ok(named, 'a File gives its name');
     assert.equal((await c.getFileContent(named.id)).contentType, 'text/markdown');
     await assert.rejects(c.uploadFile({ file: { not: 'bytes' }, filename: 'x' }), ValidationError);
+    // A throwing onUploaded is reported and does not fail the upload.
+    const reported = [];
+    const original = console.error;
+    console.error = (e) => reported.push(e);
+    try {
+      const result = await c.uploadFile({ file: 'x', filename: 'x.txt', onUploaded: () => { throw new Error('callback bug'); } });
+      assert.equal(typeof result.file_id, 'string');
+    } finally {
+      console.error = original;
+    }
+    assert.deepEqual(reported.map((e) => e.message), ['callback bug']);
     await assert.rejects(c.uploadFile({ filename: 'x' }), { message: 'either FilePath or Reader+Filename must be provided' });
   });
 

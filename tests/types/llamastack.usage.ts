@@ -41,7 +41,7 @@ async function usage(): Promise<void> {
     file: new Blob(['text']), filename: 'a.txt', purpose: 'assistants', vectorStoreId: store.id, chunkingStrategy: chunking,
   });
   await ls.uploadFile({ file: new Uint8Array([1, 2]), filename: 'b.bin' });
-  await ls.uploadFile({ file: 'plain text', filename: 'c.txt' });
+  await ls.uploadFile({ file: 'plain text', filename: 'c.txt', onUploaded: (file) => console.log(file.id, file.bytes) });
   const vsFile: VectorStoreFile | undefined = uploaded.vector_store_file;
   void vsFile;
   const files: FileObject[] = await ls.listFiles({ limit: 100, purpose: 'batch' });

@@ -2,10 +2,13 @@
 // Memory of the SDK in a real browser page (Debian's Chromium, headless, via playwright-core).
 // Prints a table on stdout and, as the last line, one JSON object. Figures, not assertions.
 //
-//   node bench/browser_memory.mjs [--cycles=10000] [--checkpoint=1000]
+//   node bench/browser_memory.mjs [--cycles=10000] [--checkpoint=1000] [--services=all|maas]
 //
-// One cycle = createFactories({maas: {mock: true}}) + createClient + Mock listModels(), i.e. two
-// native handles (a factory and a client) and one call through the wasm core.
+// One cycle (--services=all, the default) = createFactories with the four services on Mock, one
+// client of each and one call each: MaaS listModels, LlamaStack createResponseStream left with
+// `break` after its first event (the abort path), MCP listTools (initialize, list, close),
+// Kubernetes getNamespaces — nine native handles. --services=maas: createFactories({maas}) +
+// createClient + listModels, two handles (the figure of earlier runs).
 //   1. "dispose": every cycle ends with client.dispose() and factory.dispose().
 //   2. "no dispose": the handles are dropped without dispose(); only the FinalizationRegistry of
 //      web/disposable.js can free them. After the cycles a full GC is forced (CDP
@@ -33,11 +36,12 @@ const DEADLINE_MS = 15 * 60_000;   // the whole run is bounded; the browser and 
 const FINALIZER_ROUNDS = 20;       // GC + wait rounds for the finalization callbacks
 
 function parseArgs(argv) {
-  const o = { cycles: 10_000, checkpoint: 1_000 };
+  const o = { cycles: 10_000, checkpoint: 1_000, services: 'all' };
   for (const a of argv) {
     const [k, v] = a.replace(/^--/, '').split('=');
     if (k === 'cycles') o.cycles = Number(v);
     else if (k === 'checkpoint') o.checkpoint = Number(v);
+    else if (k === 'services' && (v === 'all' || v === 'maas')) o.services = v;
     else throw new Error(`unknown option ${a}`);
   }
   for (const k of ['cycles', 'checkpoint']) {
@@ -51,22 +55,44 @@ const log = (msg) => process.stderr.write(`[browser-memory] ${msg}\n`);
 
 // ------------------------------------------------------------ in the page ----
 // Installed once per page: `window.memoryBench`, driven by page.evaluate() calls below.
-async function installInPage() {
+async function installInPage(services) {
   const { loadGenAI } = await import('/web/index.js');
   const genai = await loadGenAI();
   const dropped = [];   // embind objects of never-disposed handles (held only to ask isDeleted())
-  async function cycle(dispose) {
+  const finish = (handles, dispose) => {
+    for (const h of handles) {
+      if (h.disposed) continue;
+      if (dispose) h.dispose();
+      else dropped.push(h.native);
+    }
+  };
+  async function maasOnly(dispose) {
     const { maas } = genai.createFactories({ maas: { mock: true } });
     const client = maas.createClient({ token: 'bench-token' });
     const models = await client.listModels();
     if (models.length !== 4) throw new Error(`listModels returned ${models.length} models`);
-    if (dispose) {
-      client.dispose();
-      maas.dispose();
-    } else {
-      dropped.push(client.native, maas.native);
-    }
+    finish([client, maas], dispose);
   }
+  let mcpServer;
+  async function allServices(dispose) {
+    const f = genai.createFactories({ maas: { mock: true }, llamaStack: { mock: true, streamDelayMs: 0 },
+      mcp: { mock: true }, kubernetes: { mock: true } });
+    mcpServer ??= f.mcp.parseServerConfigMap().servers.find((s) => s.name === 'kubernetes');
+    const maas = f.maas.createClient({ token: 'bench-token' });
+    const ls = f.llamaStack.createClient({ token: 'bench-token' });
+    const mcp = f.mcp.createClient({ server: mcpServer });
+    const k8s = f.kubernetes.createClient({ token: 'bench-token' });
+    const stream = ls.createResponseStream({ model: 'llama3.2:3b', input: 'Hello' });
+    const [models, , tools, namespaces] = await Promise.all([
+      maas.listModels(),
+      (async () => { for await (const event of stream) break; })(),   // eslint-disable-line no-unused-vars
+      mcp.listTools().finally(() => mcp.close()),
+      k8s.getNamespaces(),
+    ]);
+    if (models.length !== 4 || !tools.length || !namespaces.length) throw new Error('a Mock call answered nothing');
+    finish([maas, ls, stream, mcp, k8s, f.maas, f.llamaStack, f.mcp, f.kubernetes], dispose);
+  }
+  const cycle = services === 'maas' ? maasOnly : allServices;
   window.memoryBench = {
     async run(n, dispose) {
       const t0 = performance.now();
@@ -135,7 +161,7 @@ async function variant(page, cdp, { name, cycles, checkpoint, dispose, collectEv
     forced_gc_rounds: gcRounds, rows };
 }
 
-async function openPage(context, origin) {
+async function openPage(context, origin, services) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -144,7 +170,7 @@ async function openPage(context, origin) {
     status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>memory bench</title>',
   }));
   await page.goto(`${origin}/__memory-bench.html`);
-  await page.evaluate(installInPage);
+  await page.evaluate(installInPage, services);
   const cdp = await context.newCDPSession(page);
   return { page, cdp, problems, browser: (await cdp.send('Browser.getVersion')).product };
 }
@@ -187,7 +213,7 @@ async function main() {
       { name: `no dispose, GC every ${opts.checkpoint}`, dispose: false, collectEvery: true },
     ];
     for (const v of variants) {
-      const { page, cdp, problems, browser: product } = await openPage(context, origin);
+      const { page, cdp, problems, browser: product } = await openPage(context, origin, opts.services);
       browser = product;
       results.push(await variant(page, cdp, { ...opts, ...v }));
       if (problems.length) throw new Error(`page errors: ${problems.join('; ')}`);
@@ -196,7 +222,8 @@ async function main() {
     const out = {
       bench: 'browser_memory',
       browser,
-      cycle: 'createFactories({maas:{mock:true}}) + createClient + listModels (2 handles)',
+      cycle: opts.services === 'maas' ? 'createFactories({maas:{mock:true}}) + createClient + listModels (2 handles)'
+        : 'four Mock factories, a client of each, one call each (a stream left with break) (9 handles)',
       ...opts,
       results,
       seconds: Math.round((performance.now() - started) / 100) / 10,

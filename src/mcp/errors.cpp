@@ -90,6 +90,13 @@ Error abortedCall(std::string_view operation, std::string message) {
     return Error(std::move(info));
 }
 
+Error connectionError(std::string_view operation, std::string message) {
+    ErrorInfo info;
+    info.kind = ErrorKind::Connection;
+    info.message = std::move(message);
+    return relabel(Error(std::move(info)), operation);
+}
+
 Error relabel(const Error& error, std::string_view operation) {
     if (error.info().service == "mcp") return error;  // already shaped by this service
     ErrorInfo info = error.info();

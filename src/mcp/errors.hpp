@@ -38,6 +38,8 @@ Error httpError(int status, std::string_view body, std::string_view operation);
 Error protocolError(std::string_view operation, std::string message);
 // The AbortError of a call its caller aborted (or its client closed).
 Error abortedCall(std::string_view operation, std::string message = "the request was aborted");
+// The server could not be reached or its connection broke (a ConnectionError for MCP).
+Error connectionError(std::string_view operation, std::string message);
 // A transport failure (network, timeout, abort) re-labelled for MCP, message kept. Errors this
 // service made already are returned unchanged.
 Error relabel(const Error& error, std::string_view operation);

@@ -8,13 +8,6 @@
 namespace genai::mcp {
 
 namespace {
-Error connectionError(std::string_view operation, std::string message) {
-    ErrorInfo info;
-    info.kind = ErrorKind::Connection;
-    info.message = std::move(message);
-    return relabel(Error(std::move(info)), operation);
-}
-
 // Reads the stream in the background for as long as it lives, handing every message to the
 // sink; tells the sink when the stream ends by itself.
 Task<void> readStream(std::shared_ptr<SseTransport::Stream> stream, std::weak_ptr<MessageSink> sink) {

@@ -8,13 +8,6 @@
 namespace genai::mcp {
 
 namespace {
-Error connectionError(std::string_view operation, std::string message) {
-    ErrorInfo info;
-    info.kind = ErrorKind::Connection;
-    info.message = std::move(message);
-    return relabel(Error(std::move(info)), operation);
-}
-
 // The SDK's example servers answer an unknown session with 400 and a JSON-RPC error saying so.
 bool namesUnknownSession(std::string_view body) {
     Json parsed = Json::parse(body, nullptr, false);

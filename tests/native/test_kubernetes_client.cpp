@@ -16,18 +16,11 @@ using nlohmann::json;
 namespace {
 constexpr const char* kBase = "https://api.cluster.example.com:6443";
 
-struct Fixture {
-    std::shared_ptr<testing::ScriptedTransport> transport = std::make_shared<testing::ScriptedTransport>();
-    std::shared_ptr<testing::ManualRuntime> runtime = std::make_shared<testing::ManualRuntime>();
-    kubernetes::RealKubernetesClientFactory factory{transport, runtime};
+struct Fixture : testing::ScriptedFactory<kubernetes::RealKubernetesClientFactory> {
     std::unique_ptr<kubernetes::KubernetesClient> client(kubernetes::KubernetesSettings settings = {},
                                                          std::string token = "user-token") {
-        http::ClientOptions options;
-        options.baseUrl = kBase;
-        options.token = Secret(std::move(token));
-        return factory.createClient(options, settings);
+        return factory.createClient(options(kBase, std::move(token)), settings);
     }
-    const http::Request& sent(size_t i) const { return transport->requests.at(i); }
     json body(size_t i) const { return json::parse(sent(i).body); }
 };
 

@@ -13,19 +13,11 @@ using genai::testing::runSync;
 using nlohmann::json;
 
 namespace {
-struct Fixture {
-    std::shared_ptr<testing::ScriptedTransport> transport = std::make_shared<testing::ScriptedTransport>();
-    std::shared_ptr<testing::ManualRuntime> runtime = std::make_shared<testing::ManualRuntime>();
-    llamastack::RealLlamaStackClientFactory factory{transport, runtime};
-
+struct Fixture : testing::ScriptedFactory<llamastack::RealLlamaStackClientFactory> {
     std::unique_ptr<llamastack::LlamaStackClient> client(llamastack::LlamaStackOptions settings = {},
                                                          std::string token = "user-token") {
-        http::ClientOptions options;
-        options.baseUrl = "https://lsd.example.com:8321/";
-        options.token = Secret(std::move(token));
-        return factory.createClient(options, settings);
+        return factory.createClient(options("https://lsd.example.com:8321/", std::move(token)), settings);
     }
-    const http::Request& sent(size_t i = 0) const { return transport->requests.at(i); }
 };
 
 http::CallOptions noRetries() {

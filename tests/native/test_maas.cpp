@@ -11,15 +11,9 @@ using genai::testing::runSync;
 using nlohmann::json;
 
 namespace {
-struct RealFixture {
-    std::shared_ptr<testing::ScriptedTransport> transport = std::make_shared<testing::ScriptedTransport>();
-    std::shared_ptr<testing::ManualRuntime> runtime = std::make_shared<testing::ManualRuntime>();
-    maas::RealMaaSClientFactory factory{transport, runtime};
+struct RealFixture : testing::ScriptedFactory<maas::RealMaaSClientFactory> {
     std::unique_ptr<maas::MaaSClient> client(std::string token = "user-token") {
-        http::ClientOptions options;
-        options.baseUrl = "https://maas.apps.example.com/maas-api/";
-        options.token = Secret(std::move(token));
-        return factory.createClient(options);
+        return factory.createClient(options("https://maas.apps.example.com/maas-api/", std::move(token)));
     }
 };
 

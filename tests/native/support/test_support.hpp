@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "core/task.hpp"
+#include "http/client_options.hpp"
 #include "http/transport.hpp"
 
 namespace genai::testing {
@@ -106,5 +108,22 @@ Error expectError(Task<T> task) {
     FAIL("expected a genai::Error");
     throw std::logic_error("unreachable");
 }
+
+// A Real factory of type `Factory` over a scripted transport and a manual runtime: what every
+// service's client tests start from.
+template <typename Factory>
+struct ScriptedFactory {
+    std::shared_ptr<ScriptedTransport> transport = std::make_shared<ScriptedTransport>();
+    std::shared_ptr<ManualRuntime> runtime = std::make_shared<ManualRuntime>();
+    Factory factory{transport, runtime};
+
+    static http::ClientOptions options(std::string baseUrl, std::string token) {
+        http::ClientOptions o;
+        o.baseUrl = std::move(baseUrl);
+        o.token = Secret(std::move(token));
+        return o;
+    }
+    const http::Request& sent(size_t i = 0) const { return transport->requests.at(i); }
+};
 
 }  // namespace genai::testing

@@ -1,6 +1,7 @@
 #include "bindings/js_values.hpp"
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "platform/web/fetch_transport.hpp"
 #include "platform/web/glue.hpp"
 
@@ -51,7 +52,7 @@ http::ClientOptions clientOptions(std::string baseUrl, std::string token, const 
 
 Json parseRequest(const std::string& text) {
     if (text.empty()) return Json::object();
-    Json parsed = Json::parse(text, nullptr, false);
+    Json parsed = parseJsonOrDiscarded(text);
     if (parsed.is_discarded()) throwValidation("sdk", "request", "the request is not JSON-serialisable");
     return parsed;
 }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "bindings/js_values.hpp"
+#include "core/json.hpp"
 #include "mcp/factory.hpp"
 
 namespace genai::bindings {
@@ -27,7 +28,7 @@ Task<Json> askElicitation(val handler, Json params) {
                                                           : "the elicitation handler failed";
     }
     if (!failure.empty()) throw std::runtime_error(failure);
-    co_return Json::parse(text, nullptr, false);
+    co_return parseJsonOrDiscarded(text);
 }
 
 mcp::CallContext callContext(const val& options) {

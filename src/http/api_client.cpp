@@ -1,5 +1,6 @@
 #include "http/api_client.hpp"
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "http/error_body.hpp"
 
@@ -155,7 +156,7 @@ Task<Json> ApiClient::sendJson(ApiRequest api, const CallOptions& options) {
     Response response = co_await send(api, options);
     std::string body = co_await readBody(api, response);
     if (trim(body).empty()) co_return Json();
-    Json parsed = Json::parse(body, nullptr, /*allow_exceptions=*/false);
+    Json parsed = parseJsonOrDiscarded(body);
     if (parsed.is_discarded()) throwBadBody(api, "failed to unmarshal response: the body is not JSON");
     co_return parsed;
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace genai::http {
@@ -26,7 +27,7 @@ void readObject(const json& obj, ServerErrorText& out) {
 
 ServerErrorText parseErrorBody(std::string_view body) {
     ServerErrorText out;
-    json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    json doc = parseJsonOrDiscarded(body);
     if (doc.is_object()) {
         if (auto err = doc.find("error"); err != doc.end()) {
             if (err->is_object()) readObject(*err, out);

@@ -1,6 +1,7 @@
 #include "http/fixture_transport.hpp"
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace genai::http {
@@ -62,7 +63,7 @@ std::string FakeRequest::queryValue(const std::string& name, std::string fallbac
 
 nlohmann::json FakeRequest::json() const {
     if (!raw || !raw->hasBody || trim(raw->body).empty()) return nullptr;
-    auto parsed = nlohmann::json::parse(raw->body, nullptr, false);
+    auto parsed = parseJsonOrDiscarded(raw->body);
     if (parsed.is_discarded())
         throw FakeError{400, {{"error", {{"message", "request body is not valid JSON"}, {"type", "invalid_request_error"}}}}};
     return parsed;

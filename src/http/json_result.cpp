@@ -1,5 +1,7 @@
 #include "http/json_result.hpp"
 
+#include "core/json.hpp"
+
 namespace genai::http {
 
 namespace {
@@ -143,7 +145,7 @@ std::optional<std::string> checkShape(std::string_view text, const Shape& shape)
 }
 
 json JsonResult::parse() const {
-    json value = json::parse(text, nullptr, false);
+    json value = parseJsonOrDiscarded(text);
     if (!member.empty() && value.is_object() && value.contains(member)) return std::move(value[member]);
     return value;
 }

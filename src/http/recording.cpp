@@ -1,6 +1,7 @@
 #include "http/recording.hpp"
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace genai::http {
@@ -93,7 +94,7 @@ private:
 }  // namespace
 
 std::string stripSecretsFromBody(std::string_view body) {
-    json parsed = json::parse(body, nullptr, false);
+    json parsed = parseJsonOrDiscarded(body);
     if (parsed.is_discarded()) return redactSecrets(body);
     stripJson(parsed);
     return parsed.dump();
@@ -122,7 +123,7 @@ Task<Response> RecordingTransport::send(Request request) {
     splitTarget(request.url, path, query);
     json recorded = {{"method", request.method}, {"path", path}, {"query", query}};
     if (request.hasBody) {
-        json body = json::parse(request.body, nullptr, false);
+        json body = parseJsonOrDiscarded(request.body);
         if (!body.is_discarded()) {
             stripJson(body);
             recorded["body"] = body;

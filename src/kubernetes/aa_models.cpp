@@ -1,5 +1,7 @@
 #include "kubernetes/aa_models.hpp"
 
+#include "core/json.hpp"
+
 namespace genai::kubernetes {
 
 std::string stringAt(const Json& object, std::initializer_list<const char*> keys) {
@@ -44,7 +46,7 @@ Json endpointsOf(const Json& object) {
 Json commonFields(const Json& object) {
     const std::string name = stringAt(object, {"metadata", "name"});
     const std::string displayName = annotation(object, "openshift.io/display-name");
-    Json model = Json::parse(R"({"sa_token": {"name": "", "token_name": "", "token": ""}})");
+    Json model = parseJson(R"({"sa_token": {"name": "", "token_name": "", "token": ""}})");
     model["model_name"] = name;
     model["description"] = annotation(object, "openshift.io/description");
     model["usecase"] = annotation(object, "opendatahub.io/genai-use-case");

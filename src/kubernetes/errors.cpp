@@ -2,12 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace genai::kubernetes {
 
 std::optional<KubernetesStatus> parseStatus(std::string_view body) {
-    auto doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    auto doc = parseJsonOrDiscarded(body);
     if (!doc.is_object() || doc.value("kind", std::string()) != "Status") return std::nullopt;
     KubernetesStatus status;
     if (auto it = doc.find("message"); it != doc.end() && it->is_string()) status.message = *it;

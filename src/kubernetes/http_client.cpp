@@ -1,5 +1,6 @@
 #include "kubernetes/http_client.hpp"
 
+#include "core/json.hpp"
 #include "kubernetes/aa_models.hpp"
 #include "kubernetes/errors.hpp"
 #include "kubernetes/install_plan.hpp"
@@ -131,7 +132,7 @@ Task<Json> HttpKubernetesClient::namespacesFromProjects(Error primary, CallOptio
 
 Task<bool> HttpKubernetesClient::canListNamespaces(CallOptions options) {
     // The body exactly as upstream sends it (no kind / apiVersion).
-    Json review = Json::parse(R"({"spec":{"resourceAttributes":{"verb":"list","group":"","resource":"namespaces","namespace":""}}})");
+    Json review = parseJson(R"({"spec":{"resourceAttributes":{"verb":"list","group":"","resource":"namespaces","namespace":""}}})");
     co_return co_await accessReview("canListNamespaces", std::move(review), std::move(options));
 }
 
@@ -139,7 +140,7 @@ Task<bool> HttpKubernetesClient::canListLlamaStackDistributions(std::string ns, 
     constexpr const char* op = "canListLlamaStackDistributions";
     validateNamespace(op, ns);
     const Resource& resource = distributionApi(settings_.distributionKind).resource;
-    Json review = Json::parse(
+    Json review = parseJson(
         R"({"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1","spec":{"resourceAttributes":{"verb":"list"}}})");
     Json& attributes = review["spec"]["resourceAttributes"];
     attributes["group"] = resource.group;
@@ -170,7 +171,7 @@ Task<bool> HttpKubernetesClient::canListLlamaStackDistributions(std::string ns, 
 }
 
 Task<bool> HttpKubernetesClient::isClusterAdmin(CallOptions options) {
-    Json review = Json::parse(
+    Json review = parseJson(
         R"({"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1","spec":{"resourceAttributes":{"verb":"*","resource":"*"}}})");
     co_return co_await accessReview("isClusterAdmin", std::move(review), std::move(options));
 }
@@ -180,7 +181,7 @@ Task<std::string> HttpKubernetesClient::getUser(CallOptions options) {
     r.operation = "getUser";
     r.method = "POST";
     r.url = url(kSelfSubjectReviews);
-    r.jsonBody = Json::parse(R"({"kind":"SelfSubjectReview","apiVersion":"authentication.k8s.io/v1"})");
+    r.jsonBody = parseJson(R"({"kind":"SelfSubjectReview","apiVersion":"authentication.k8s.io/v1"})");
     options.retryNonIdempotent = true;  // a review asks; it creates nothing
     Json body = co_await api_.sendJson(r, timed(std::move(options), kReviewTimeoutMs));
     std::string username = body.is_object() ? stringAt(body, {"status", "userInfo", "username"}) : std::string();

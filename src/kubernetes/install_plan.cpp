@@ -1,5 +1,6 @@
 #include "kubernetes/install_plan.hpp"
 
+#include "core/json.hpp"
 #include "kubernetes/aa_models.hpp"
 
 namespace genai::kubernetes {
@@ -38,9 +39,9 @@ constexpr const char* kConfigMapTemplate = R"json({"apiVersion": "v1", "kind": "
 constexpr const char* kOwnerTemplate = R"json({"controller": true, "blockOwnerDeletion": false})json";
 
 Json environment(const Json& tokenEnv) {
-    Json env = Json::parse(kEnvironment);
+    Json env = parseJson(kEnvironment);
     for (const auto& var : tokenEnv) env.push_back(var);
-    env.push_back(Json::parse(kConfigDirVar));
+    env.push_back(parseJson(kConfigDirVar));
     return env;
 }
 
@@ -68,24 +69,24 @@ Json tokenEnvVar(int index, const std::string& secretName) {
 
 Json buildDistribution(const KubernetesSettings& settings, const std::string& ns, const Json& tokenEnv) {
     const bool ogx = settings.distributionKind == DistributionKind::OGXServer;
-    Json object = Json::parse(ogx ? kOgxTemplate : kLlamaStackTemplate);
+    Json object = parseJson(ogx ? kOgxTemplate : kLlamaStackTemplate);
     object["metadata"]["namespace"] = ns;
     if (ogx) {
         Json& workload = object["spec"]["workload"];
         object["spec"]["distribution"] = distributionRef(settings.distributionName);
-        workload["resources"] = Json::parse(kResources);
+        workload["resources"] = parseJson(kResources);
         workload["overrides"]["env"] = environment(tokenEnv);
     } else {
         Json& server = object["spec"]["server"];
         server["distribution"] = distributionRef(settings.distributionName);
-        server["containerSpec"]["resources"] = Json::parse(kResources);
+        server["containerSpec"]["resources"] = parseJson(kResources);
         server["containerSpec"]["env"] = environment(tokenEnv);
     }
     return object;
 }
 
 Json buildConfigMap(DistributionKind kind, const std::string& ns, const std::string& configYaml) {
-    Json configMap = Json::parse(kConfigMapTemplate);
+    Json configMap = parseJson(kConfigMapTemplate);
     Json& metadata = configMap["metadata"];
     metadata["namespace"] = ns;
     if (kind == DistributionKind::OGXServer) {
@@ -100,7 +101,7 @@ Json buildConfigMap(DistributionKind kind, const std::string& ns, const std::str
 
 Json withOwnerReference(DistributionKind kind, Json configMap, const Json& distribution) {
     const DistributionApi& api = distributionApi(kind);
-    Json owner = Json::parse(kOwnerTemplate);
+    Json owner = parseJson(kOwnerTemplate);
     owner["apiVersion"] = apiVersionOf(api.resource);
     owner["kind"] = api.resource.kind;
     owner["name"] = stringAt(distribution, {"metadata", "name"});

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/fixtures.hpp"
+#include "core/json.hpp"
 #include "kubernetes/aa_models.hpp"
 #include "kubernetes/install_plan.hpp"
 #include "kubernetes/run_config.hpp"
@@ -17,7 +18,7 @@ using http::FakeError;
 using http::FakeRequest;
 using http::FakeResponse;
 
-Json fixture(const char* name) { return Json::parse(fixtureText(name)); }
+Json fixture(const char* name) { return parseJson(fixtureText(name)); }
 
 // Fills the "<ns>" (and other) placeholders of a fixture object.
 Json instantiate(const Json& object, const std::map<std::string, std::string>& values) {
@@ -26,12 +27,12 @@ Json instantiate(const Json& object, const std::map<std::string, std::string>& v
         for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
             text.replace(at, placeholder.size(), value);
     }
-    return Json::parse(text);
+    return parseJson(text);
 }
 
 // A Kubernetes Status error body.
 [[noreturn]] void fail(int code, const std::string& reason, const std::string& message) {
-    Json status = Json::parse(R"({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure"})");
+    Json status = parseJson(R"({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure"})");
     status["message"] = message;
     status["reason"] = reason;
     status["code"] = code;
@@ -39,7 +40,7 @@ Json instantiate(const Json& object, const std::map<std::string, std::string>& v
 }
 
 // Objects of the mock are written as JSON text: far less wasm than nlohmann initializer lists.
-Json fromText(const char* text) { return Json::parse(text); }
+Json fromText(const char* text) { return parseJson(text); }
 
 // Equality-based label selectors: `k=v`, `k==v`, `k!=v`, `k`, `!k`, comma-separated.
 bool matchesSelector(const Json& object, const std::string& selector) {

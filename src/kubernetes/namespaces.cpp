@@ -1,12 +1,13 @@
 #include "kubernetes/namespaces.hpp"
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "kubernetes/aa_models.hpp"
 
 namespace genai::kubernetes {
 
 Json namespaceFromProject(const Json& project) {
-    Json ns = Json::parse(R"({"apiVersion": "v1", "kind": "Namespace"})");
+    Json ns = parseJson(R"({"apiVersion": "v1", "kind": "Namespace"})");
     Json& metadata = ns["metadata"];
     metadata["name"] = stringAt(project, {"metadata", "name"});
     if (project.contains("metadata") && project["metadata"].is_object()) {

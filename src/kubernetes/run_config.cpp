@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/json.hpp"
 #include "kubernetes/yaml.hpp"
 
 namespace genai::kubernetes {
@@ -69,10 +70,10 @@ const Json* findModel(const Json& config, std::string_view modelId) {
 }
 }  // namespace
 
-Json defaultRunConfig() { return Json::parse(kDefaultConfig); }
+Json defaultRunConfig() { return parseJson(kDefaultConfig); }
 
 void addVllmProvider(Json& config, const std::string& providerId, const std::string& url, int index) {
-    Json provider = Json::parse(R"({"provider_type": "remote::vllm", "config": {
+    Json provider = parseJson(R"({"provider_type": "remote::vllm", "config": {
         "max_tokens": "${env.VLLM_MAX_TOKENS:=4096}", "tls_verify": "${env.VLLM_TLS_VERIFY:=true}"}})");
     provider["provider_id"] = providerId;
     provider["config"]["url"] = url;

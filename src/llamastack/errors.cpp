@@ -4,12 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.hpp"
+
 namespace genai::llamastack {
 
 namespace {
 // `error.code` of an OpenAI-style error body, if there is one.
 std::string errorCodeOf(std::string_view body) {
-    auto doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    auto doc = parseJsonOrDiscarded(body);
     if (!doc.is_object()) return {};
     auto error = doc.find("error");
     if (error == doc.end() || !error->is_object()) return {};

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "llamastack/mock_responses.hpp"
 #include "llamastack/mock_state.hpp"
@@ -54,7 +55,7 @@ void failIfScenario(const MockState& state, const std::string& input) {
 void checkProviderData(const FakeRequest& req) {
     for (const char* header : {"x-llamastack-provider-data", "x-ogx-provider-data"}) {
         auto value = req.raw->headers.get(header);
-        if (value && !Json::parse(*value, nullptr, false).is_object())
+        if (value && !parseJsonOrDiscarded(*value).is_object())
             fakeFail(400, std::string("invalid ") + header + ": not a JSON object", "invalid_request_error");
     }
 }

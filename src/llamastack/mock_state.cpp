@@ -4,11 +4,12 @@
 #include <cstdlib>
 
 #include "core/fixtures.hpp"
+#include "core/json.hpp"
 
 namespace genai::llamastack {
 
 namespace {
-Json fixture(const char* name) { return Json::parse(fixtureText(name)); }
+Json fixture(const char* name) { return parseJson(fixtureText(name)); }
 }  // namespace
 
 void fakeFail(int status, const std::string& message, const std::string& type, const std::string& code) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace genai::llamastack {
@@ -17,7 +18,7 @@ std::string stringField(const json& object, const char* name) {
 // `data: {"error": {"message": "...", "status_code": 500}}`: the server's error mid-stream.
 ErrorInfo errorPayload(std::string_view data) {
     ErrorInfo info;
-    const json doc = json::parse(data, nullptr, /*allow_exceptions=*/false);
+    const json doc = parseJsonOrDiscarded(data);
     const json error = doc.is_object() && doc.contains("error") ? doc["error"] : json();
     int status = 500;
     if (error.is_object()) {
@@ -45,7 +46,7 @@ ErrorInfo errorPayload(std::string_view data) {
 // A Responses API `{"type": "error", "code", "message", "param"}` event.
 ErrorInfo errorEvent(std::string_view data) {
     ErrorInfo info;
-    const json doc = json::parse(data, nullptr, /*allow_exceptions=*/false);
+    const json doc = parseJsonOrDiscarded(data);
     if (doc.is_object()) {
         info.serverMessage = stringField(doc, "message");
         info.serverType = stringField(doc, "code");

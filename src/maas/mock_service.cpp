@@ -7,6 +7,7 @@
 
 #include "core/duration.hpp"
 #include "core/fixtures.hpp"
+#include "core/json.hpp"
 
 namespace genai::maas {
 
@@ -16,7 +17,7 @@ using http::FakeError;
 using http::FakeRequest;
 using http::FakeResponse;
 
-Json fixture(const char* name) { return Json::parse(fixtureText(name)); }
+Json fixture(const char* name) { return parseJson(fixtureText(name)); }
 
 std::string rfc3339(double unixSeconds) {
     std::time_t t = static_cast<std::time_t>(unixSeconds);

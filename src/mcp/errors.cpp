@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace genai::mcp {
@@ -41,7 +42,7 @@ McpFailure mapMcpError(const Error& error) {
 
 std::string httpFailureText(int status, std::string_view body) {
     std::string text;
-    auto parsed = nlohmann::json::parse(body, nullptr, false);
+    auto parsed = parseJsonOrDiscarded(body);
     if (parsed.is_object()) {
         for (const char* field : {"error", "message", "detail"}) {
             auto it = parsed.find(field);

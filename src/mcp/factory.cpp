@@ -1,6 +1,7 @@
 #include "mcp/factory.hpp"
 
 #include "core/fixtures.hpp"
+#include "core/json.hpp"
 #include "mcp/http_client.hpp"
 #include "mcp/mock_service.hpp"
 
@@ -22,6 +23,6 @@ std::unique_ptr<McpClient> MockMcpClientFactory::createClient(McpClientOptions o
     return std::make_unique<HttpMcpClient>(servers_, runtime_, std::move(options));
 }
 
-Json mockServerConfigMapData() { return Json::parse(fixtureText("mcp/mcp_servers.json")); }
+Json mockServerConfigMapData() { return parseJson(fixtureText("mcp/mcp_servers.json")); }
 
 }  // namespace genai::mcp

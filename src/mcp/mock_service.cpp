@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/fixtures.hpp"
+#include "core/json.hpp"
 #include "http/pipe.hpp"
 #include "mcp/jsonrpc.hpp"
 
@@ -40,7 +41,7 @@ Task<void> writeLater(std::shared_ptr<http::Runtime> runtime, std::shared_ptr<ht
 class MockMcpServers final : public http::Transport {
 public:
     explicit MockMcpServers(std::shared_ptr<http::Runtime> runtime)
-        : runtime_(std::move(runtime)), table_(Json::parse(fixtureText("mcp/servers.json"))) {}
+        : runtime_(std::move(runtime)), table_(parseJson(fixtureText("mcp/servers.json"))) {}
 
     // The servers answer at once; only the Task wrapper is a coroutine.
     Task<http::Response> send(http::Request request) override {
@@ -199,7 +200,7 @@ private:
             legacy_.erase(session);
             return jsonResponse(404, errorBody("unknown session"));
         }
-        Json message = Json::parse(request.body, nullptr, false);
+        Json message = parseJsonOrDiscarded(request.body);
         if (message.is_discarded()) return jsonResponse(400, errorBody("invalid JSON"));
         double delayMs = 0;
         if (auto reply = handle(profileFor(serverUrl), message, delayMs))
@@ -208,7 +209,7 @@ private:
     }
 
     http::Response postStreamable(const std::string& base, const Json& profile, const http::Request& request) {
-        Json message = Json::parse(request.body, nullptr, false);
+        Json message = parseJsonOrDiscarded(request.body);
         if (message.is_discarded())
             return jsonResponse(400, makeErrorReply(nullptr, kParseError, "Parse error"));
         std::string session = request.headers.get("mcp-session-id").value_or("");

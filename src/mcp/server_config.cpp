@@ -1,6 +1,7 @@
 #include "mcp/server_config.hpp"
 
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 
 namespace genai::mcp {
@@ -97,7 +98,7 @@ ServerList parseServerConfigMap(const Json& data) {
     for (const auto& [name, value] : data.items()) {  // nlohmann keeps keys sorted
         Json entry = value;
         if (value.is_string()) {
-            entry = Json::parse(value.get<std::string>(), nullptr, false);
+            entry = parseJsonOrDiscarded(value.get<std::string>());
             if (entry.is_discarded()) {
                 out.skipped.push_back({name, "the entry is not valid JSON"});
                 continue;

@@ -1,5 +1,6 @@
 #include "mcp/streamable_http_transport.hpp"
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "mcp/errors.hpp"
 #include "mcp/jsonrpc.hpp"
@@ -10,7 +11,7 @@ namespace genai::mcp {
 namespace {
 // The SDK's example servers answer an unknown session with 400 and a JSON-RPC error saying so.
 bool namesUnknownSession(std::string_view body) {
-    Json parsed = Json::parse(body, nullptr, false);
+    Json parsed = parseJsonOrDiscarded(body);
     if (!parsed.is_object() || !parsed.contains("error") || !parsed["error"].is_object()) return false;
     const Json& message = parsed["error"]["message"];
     return message.is_string() && toLower(message.get<std::string>()).find("session") != std::string::npos;

@@ -1,5 +1,6 @@
 #include "mcp/wire.hpp"
 
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "mcp/errors.hpp"
 
@@ -41,7 +42,7 @@ bool carriesMessage(const http::SseEvent& event) {
 }
 
 void appendMessages(std::string_view text, std::vector<Json>& out, std::string_view operation) {
-    Json parsed = Json::parse(text, nullptr, false);
+    Json parsed = parseJsonOrDiscarded(text);
     if (parsed.is_discarded())
         throw protocolError(operation, "the server sent a message that is not JSON: " + truncateUtf8(text, 200));
     if (parsed.is_array()) {

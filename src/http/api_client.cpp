@@ -166,4 +166,30 @@ Task<void> ApiClient::sendNoContent(ApiRequest api, const CallOptions& options) 
     response.body->cancel();
 }
 
+bool adjustTransportFailure(ErrorInfo& info, const FailureContext& context, const TransportFailureWording& wording) {
+    switch (info.kind) {
+        case ErrorKind::Connection: {
+            const bool bodyBroke = context.status != 0;
+            info.code = bodyBroke ? "INVALID_RESPONSE" : "CONNECTION_FAILED";
+            info.mappedStatus = bodyBroke ? 502 : 503;
+            info.message = std::string(bodyBroke ? wording.read : wording.connect) + info.message;
+            return true;
+        }
+        case ErrorKind::Timeout:
+            info.code = "TIMEOUT";
+            info.mappedStatus = 408;
+            info.message = std::string(wording.timeout) + info.message;
+            return true;
+        case ErrorKind::Protocol:
+            info.code = "INVALID_RESPONSE";
+            info.mappedStatus = 502;
+            return true;
+        case ErrorKind::Abort:
+        case ErrorKind::Validation:
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace genai::http

@@ -53,6 +53,18 @@ struct FailureContext {
 // Rewrites the generic ErrorInfo into the service's upstream code, mapped status and message.
 using ErrorAdjuster = std::function<void(ErrorInfo&, const FailureContext&)>;
 
+// How MaaS and Kubernetes (whose upstream BFF words them alike) describe a failure without a
+// usable HTTP answer: each is a prefix put before the transport's own message.
+struct TransportFailureWording {
+    std::string_view connect;  // no response at all: CONNECTION_FAILED, 503
+    std::string_view read;     // the status came but the body broke: INVALID_RESPONSE, 502
+    std::string_view timeout;  // TIMEOUT, 408
+};
+// Maps connection failures, timeouts and malformed answers (INVALID_RESPONSE, 502) so worded;
+// leaves aborts and validation errors as they are. False when `info` is an HTTP error status,
+// which the service maps itself.
+bool adjustTransportFailure(ErrorInfo& info, const FailureContext& context, const TransportFailureWording& wording);
+
 struct ApiClientSettings {
     std::string service;                   // "maas", "llamastack", ...
     Secret token;                          // sent as `Authorization: Bearer <token>` when set

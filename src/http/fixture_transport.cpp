@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "http/url.hpp"
 
 namespace genai::http {
 
@@ -26,17 +27,6 @@ int hexValue(char c) {
     return -1;
 }
 
-// Splits "scheme://authority/path?query#fragment" into the raw path and the raw query.
-void splitUrl(std::string_view url, std::string_view& path, std::string_view& query) {
-    if (auto hash = url.find('#'); hash != std::string_view::npos) url = url.substr(0, hash);
-    if (auto scheme = url.find("://"); scheme != std::string_view::npos) {
-        auto slash = url.find('/', scheme + 3);
-        url = slash == std::string_view::npos ? std::string_view("/") : url.substr(slash);
-    }
-    auto q = url.find('?');
-    path = url.substr(0, q);
-    query = q == std::string_view::npos ? std::string_view() : url.substr(q + 1);
-}
 }  // namespace
 
 std::string percentDecode(std::string_view text, bool plusIsSpace) {
@@ -88,8 +78,7 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
 }
 
 FakeResponse Router::dispatch(const Request& request) const {
-    std::string_view rawPath, rawQuery;
-    splitUrl(request.url, rawPath, rawQuery);
+    const auto [rawPath, rawQuery] = requestTargetOf(request.url);
     auto segments = splitPath(rawPath);
     for (auto& s : segments) s = percentDecode(s);
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "http/url.hpp"
 
 namespace genai::http {
 
@@ -37,19 +38,8 @@ void stripJson(json& value) {
     }
 }
 
-// Splits an absolute URL into its path and query.
-void splitTarget(std::string_view url, std::string& path, std::string& query) {
-    if (auto hash = url.find('#'); hash != std::string_view::npos) url = url.substr(0, hash);
-    if (auto scheme = url.find("://"); scheme != std::string_view::npos) {
-        auto slash = url.find('/', scheme + 3);
-        url = slash == std::string_view::npos ? std::string_view("/") : url.substr(slash);
-    }
-    auto q = url.find('?');
-    path = std::string(url.substr(0, q));
-    query = q == std::string_view::npos ? std::string() : std::string(url.substr(q + 1));
-}
 
-bool pathMatches(const std::string& recorded, const std::string& requested) {
+bool pathMatches(std::string_view recorded, std::string_view requested) {
     if (recorded == requested) return true;
     return recorded.size() > requested.size() && endsWith(recorded, requested) &&
            (requested.front() == '/' || recorded[recorded.size() - requested.size() - 1] == '/');
@@ -119,9 +109,8 @@ RecordingTransport::RecordingTransport(std::shared_ptr<Transport> inner, std::sh
     : inner_(std::move(inner)), recording_(std::move(recording)) {}
 
 Task<Response> RecordingTransport::send(Request request) {
-    std::string path, query;
-    splitTarget(request.url, path, query);
-    json recorded = {{"method", request.method}, {"path", path}, {"query", query}};
+    const auto [path, query] = requestTargetOf(request.url);
+    json recorded = {{"method", request.method}, {"path", std::string(path)}, {"query", std::string(query)}};
     if (request.hasBody) {
         json body = parseJsonOrDiscarded(request.body);
         if (!body.is_discarded()) {
@@ -165,8 +154,7 @@ ReplayTransport::ReplayTransport(const json& bundle) {
 
 Task<Response> ReplayTransport::send(Request request) {
     if (request.signal && request.signal->aborted()) throw abortError();
-    std::string path, query;
-    splitTarget(request.url, path, query);
+    const auto [path, query] = requestTargetOf(request.url);
     Entry* chosen = nullptr;
     Entry* lastMatch = nullptr;
     for (auto& entry : entries_) {
@@ -182,7 +170,7 @@ Task<Response> ReplayTransport::send(Request request) {
     if (!chosen) {
         response.status = 404;
         response.headers.set("content-type", "application/json");
-        json body = {{"error", {{"message", "no recorded answer for " + request.method + " " + path}, {"type", "not_found"}}}};
+        json body = {{"error", {{"message", "no recorded answer for " + request.method + " " + std::string(path)}, {"type", "not_found"}}}};
         response.body = std::make_unique<StringBodyStream>(body.dump());
         co_return response;
     }

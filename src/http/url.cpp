@@ -221,6 +221,11 @@ std::string resolveUrl(std::string_view base, std::string_view reference) {
     return out;
 }
 
+RequestTarget requestTargetOf(std::string_view url) {
+    const UriParts u = splitUri(url);
+    return {u.hasAuthority && u.path.empty() ? std::string_view("/") : u.path, u.query};
+}
+
 std::string originOf(std::string_view url) {
     const UriParts u = splitUri(url);
     if (!u.hasScheme || !u.hasAuthority) return "";

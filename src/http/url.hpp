@@ -42,6 +42,13 @@ private:
 // query-only and fragment-only references, with dot-segment removal.
 std::string resolveUrl(std::string_view base, std::string_view reference);
 
+// The raw (still encoded) path and query of a URL, fragment dropped: what a server routes on.
+// An absolute URL without a path has the path "/".
+struct RequestTarget {
+    std::string_view path, query;
+};
+RequestTarget requestTargetOf(std::string_view url);
+
 // "scheme://host[:port]" of an absolute URL, for same-origin checks: scheme and host in lower
 // case, user info dropped, a default port (80 for http/ws, 443 for https/wss) omitted.
 // "" when the URL has no scheme or no authority.

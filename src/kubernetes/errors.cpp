@@ -31,33 +31,10 @@ std::optional<KubernetesStatus> parseStatus(std::string_view body) {
 }
 
 void adjustKubernetesError(ErrorInfo& info, const http::FailureContext& context) {
-    switch (info.kind) {
-        case ErrorKind::Connection:
-            if (context.status != 0) {  // the status came, the body did not
-                info.code = "INVALID_RESPONSE";
-                info.mappedStatus = 502;
-                info.message = "failed to read the Kubernetes API response: " + info.message;
-            } else {
-                info.code = "CONNECTION_FAILED";
-                info.mappedStatus = 503;
-                info.message = "failed to connect to the Kubernetes API: " + info.message;
-            }
-            return;
-        case ErrorKind::Timeout:
-            info.code = "TIMEOUT";
-            info.mappedStatus = 408;
-            info.message = "Kubernetes API request timed out: " + info.message;
-            return;
-        case ErrorKind::Protocol:
-            info.code = "INVALID_RESPONSE";
-            info.mappedStatus = 502;
-            return;
-        case ErrorKind::Abort:
-        case ErrorKind::Validation:
-            return;
-        default:
-            break;
-    }
+    static constexpr http::TransportFailureWording wording{"failed to connect to the Kubernetes API: ",
+                                                           "failed to read the Kubernetes API response: ",
+                                                           "Kubernetes API request timed out: "};
+    if (http::adjustTransportFailure(info, context, wording)) return;
     // An HTTP error status. The Status body's message is the API server's own sentence; its
     // causes are added when the message does not already list them.
     if (auto status = parseStatus(context.body)) {

@@ -39,32 +39,10 @@ http::ApiClientSettings settingsFor(const http::ClientOptions& options) {
 }  // namespace
 
 void adjustMaaSError(ErrorInfo& info, const http::FailureContext& context) {
-    switch (info.kind) {
-        case ErrorKind::Connection:
-            info.code = "CONNECTION_FAILED";
-            info.mappedStatus = 503;
-            info.message = "failed to connect to MaaS service: " + info.message;
-            if (context.status != 0) {  // the status came, the body did not
-                info.code = "INVALID_RESPONSE";
-                info.mappedStatus = 502;
-                info.message = "failed to read response body: " + info.message;
-            }
-            return;
-        case ErrorKind::Timeout:
-            info.code = "TIMEOUT";
-            info.mappedStatus = 408;
-            info.message = "MaaS request timed out: " + info.message;
-            return;
-        case ErrorKind::Abort:
-        case ErrorKind::Validation:
-            return;
-        case ErrorKind::Protocol:
-            info.code = "INVALID_RESPONSE";
-            info.mappedStatus = 502;
-            return;
-        default:
-            break;
-    }
+    static constexpr http::TransportFailureWording wording{"failed to connect to MaaS service: ",
+                                                           "failed to read response body: ",
+                                                           "MaaS request timed out: "};
+    if (http::adjustTransportFailure(info, context, wording)) return;
     if (context.status >= 500) {
         info.code = "SERVER_UNAVAILABLE";
         info.mappedStatus = 503;

@@ -8,21 +8,11 @@
 #include "core/memory_store.hpp"
 #include "core/secret.hpp"
 #include "http/error_body.hpp"
+#include "support/test_support.hpp"
 
 using namespace genai;
+using genai::testing::validationMessage;
 
-namespace {
-std::string validationMessage(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        CHECK(e.kind() == ErrorKind::Validation);
-        return e.what();
-    }
-    FAIL("expected a ValidationError");
-    return {};
-}
-}  // namespace
 
 TEST_CASE("Secret: prints as [REDACTED]") {
     Secret s("abc");

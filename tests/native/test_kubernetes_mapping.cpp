@@ -11,23 +11,13 @@
 #include "kubernetes/run_config.hpp"
 #include "kubernetes/types.hpp"
 #include "kubernetes/yaml.hpp"
+#include "support/test_support.hpp"
 
 using namespace genai;
+using genai::testing::validationMessage;
 using namespace genai::kubernetes;
 using nlohmann::json;
 
-namespace {
-std::string validationMessage(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        CHECK(e.kind() == ErrorKind::Validation);
-        return e.what();
-    }
-    FAIL("expected a ValidationError");
-    return {};
-}
-}  // namespace
 
 TEST_CASE("Kubernetes: namespaces are RFC 1123 labels, names RFC 1123 subdomains") {
     CHECK_NOTHROW(validateNamespace("op", "mock-test-namespace-1"));

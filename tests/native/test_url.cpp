@@ -198,3 +198,14 @@ TEST_CASE("url: originOf") {
     CHECK(originOf("") == "");
     CHECK(originOf(resolveUrl("https://a.example/sse", "/m")) == originOf("https://a.example/sse"));
 }
+
+TEST_CASE("requestTargetOf: the raw path and query a server routes on") {
+    auto t = requestTargetOf("https://h.example:8443/a%2Fb/c?x=1&y=%20#frag");
+    CHECK(t.path == "/a%2Fb/c");
+    CHECK(t.query == "x=1&y=%20");
+    CHECK(requestTargetOf("http://h.example").path == "/");
+    CHECK(requestTargetOf("http://h.example?q").path == "/");
+    CHECK(requestTargetOf("http://h.example?q").query == "q");
+    CHECK(requestTargetOf("/v1/models").path == "/v1/models");
+    CHECK(requestTargetOf("/v1/models").query.empty());
+}

@@ -109,6 +109,18 @@ Error expectError(Task<T> task) {
     throw std::logic_error("unreachable");
 }
 
+// The message of the ValidationError `fn` throws (a failed check when it throws none).
+inline std::string validationMessage(const std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::Validation);
+        return e.what();
+    }
+    FAIL("expected a ValidationError");
+    return {};
+}
+
 // A Real factory of type `Factory` over a scripted transport and a manual runtime: what every
 // service's client tests start from.
 template <typename Factory>
